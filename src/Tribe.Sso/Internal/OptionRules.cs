@@ -1,0 +1,147 @@
+using System;
+
+namespace Tribe.Sso.Internal;
+
+/// <summary>The one place where <see cref="TribeSsoOptions"/> rules live.</summary>
+internal static class OptionRules
+{
+    private const int MaxRedirectParameterNameLength = 64;
+
+    public static void Validate(TribeSsoOptions options)
+    {
+        Guard.NotNull(options, nameof(options));
+        CommunityUrl(options.CommunityUrl);
+        if (options.PrivateKey is null)
+        {
+            throw Fail(nameof(TribeSsoOptions.PrivateKey), "is not set. Set it to TribeSsoKey.FromString(...) with the key of the community's \"JWT SSO\" app, loaded from configuration or a secret store");
+        }
+
+        TokenLifetime(options.TokenLifetime);
+        Audience(options.Audience);
+        SsoPath(options.SsoPath);
+        RedirectParameterName(options.RedirectParameterName);
+    }
+
+    /// <returns>The community's base address without a trailing slash, such as <c>https://example.com/community</c>.</returns>
+    public static string CommunityBase(Uri communityUrl) => communityUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
+
+    private static void CommunityUrl(Uri? url)
+    {
+        const string Name = nameof(TribeSsoOptions.CommunityUrl);
+        if (url is null)
+        {
+            throw Fail(Name, "is not set. Set it to your community's address, such as https://community.example.com");
+        }
+
+        if (!url.IsAbsoluteUri)
+        {
+            throw Fail(Name, "is a relative URL. Use the community's absolute address, such as https://community.example.com");
+        }
+
+        var isLocal = url.Host is "localhost" or "127.0.0.1" or "[::1]";
+        if (url.Scheme != Uri.UriSchemeHttps && !(url.Scheme == Uri.UriSchemeHttp && isLocal))
+        {
+            throw Fail(Name, "uses the scheme '" + url.Scheme + "'; tokens may only travel over https (plain http is accepted for localhost, 127.0.0.1 and [::1]). Use the community's https address");
+        }
+
+        if (url.UserInfo.Length > 0)
+        {
+            throw Fail(Name, "contains user info (user:password@). Remove it; the SSO link must not carry credentials");
+        }
+
+        if (url.Query.Length > 0 || url.Fragment.Length > 0 || url.OriginalString.Contains('?') || url.OriginalString.Contains('#'))
+        {
+            throw Fail(Name, "has a query or fragment. Use only the community's address and optional base path, such as https://example.com/community");
+        }
+    }
+
+    private static void TokenLifetime(TimeSpan lifetime)
+    {
+        const string Name = nameof(TribeSsoOptions.TokenLifetime);
+        if (lifetime < TimeSpan.FromSeconds(1) || lifetime > TribeSsoOptions.MaximumTokenLifetime)
+        {
+            throw Fail(Name, TextRules.Invariant($"is {lifetime}; it must be from 1 second to 10 minutes, because tokens travel in URLs that leak into logs and browser history. Keep the default of 60 seconds unless clocks are far apart"));
+        }
+
+        if (lifetime.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            throw Fail(Name, TextRules.Invariant($"is {lifetime}, which is not a whole number of seconds; exp is written in whole seconds. Use TimeSpan.FromSeconds with an integer"));
+        }
+    }
+
+    private static void Audience(string? audience)
+    {
+        const string Name = nameof(TribeSsoOptions.Audience);
+        if (audience is null)
+        {
+            return;
+        }
+
+        if (audience.Trim().Length == 0 || audience.Trim().Length != audience.Length)
+        {
+            throw Fail(Name, "is empty or has surrounding whitespace. Set it to the audience the community expects, or leave it null to omit the aud claim");
+        }
+
+        var forbidden = TextRules.FindForbiddenCharacter(audience, allowLineBreaks: false);
+        if (forbidden is not null)
+        {
+            throw Fail(Name, "contains " + forbidden);
+        }
+    }
+
+    private static void SsoPath(string? path)
+    {
+        const string Name = nameof(TribeSsoOptions.SsoPath);
+        const string Fix = "Use a path such as /auth/sso (the default) or /api/auth/sso";
+        if (path is null || path.Length < 2 || path[0] != '/')
+        {
+            throw Fail(Name, "must be a path that starts with '/'. " + Fix);
+        }
+
+        if (path.Contains("//", StringComparison.Ordinal) || path.EndsWith('/'))
+        {
+            throw Fail(Name, "contains an empty segment ('//' or a trailing '/'). " + Fix);
+        }
+
+        foreach (var c in path)
+        {
+            if (!TextRules.IsAsciiLetterOrDigit(c) && c != '/' && c != '-' && c != '_' && c != '.' && c != '~')
+            {
+                throw Fail(Name, "may contain only letters, digits, '/', '-', '_', '.' and '~'. " + Fix);
+            }
+        }
+
+        foreach (var segment in path.Split('/'))
+        {
+            if (segment is "." or "..")
+            {
+                throw Fail(Name, "contains a '.' or '..' segment. " + Fix);
+            }
+        }
+    }
+
+    private static void RedirectParameterName(string? name)
+    {
+        const string Name = nameof(TribeSsoOptions.RedirectParameterName);
+        if (name is null || name.Length == 0 || name.Length > MaxRedirectParameterNameLength)
+        {
+            throw Fail(Name, "must be 1 to 64 characters. Use redirect (the default) or redirect_uri");
+        }
+
+        foreach (var c in name)
+        {
+            if (!TextRules.IsAsciiLetterOrDigit(c) && c != '_' && c != '-' && c != '.')
+            {
+                throw Fail(Name, "may contain only letters, digits, '_', '-' and '.'. Use redirect (the default) or redirect_uri");
+            }
+        }
+
+        if (name == "jwt")
+        {
+            throw Fail(Name, "is 'jwt', the parameter that carries the token. Use redirect (the default) or redirect_uri");
+        }
+    }
+
+    private static TribeSsoConfigurationException Fail(string option, string ruleAndFix)
+        => new(option, "Option '" + option + "' " + ruleAndFix + ".");
+}

@@ -1,0 +1,170 @@
+using System;
+using System.Text;
+
+namespace Tribe.Sso.Internal;
+
+/// <summary>
+/// Decides whether a redirect target is a path on the community (SPEC §2, open redirect) and encodes it as a query value.
+/// </summary>
+internal static class RedirectRules
+{
+    private const int MaxLength = 2048;
+    private const int MaxDecodingRounds = 3;
+    private static readonly string[] DangerousSchemes = { "javascript:", "data:", "vbscript:", "file:" };
+    private static readonly char[] QueryOrFragmentStart = { '?', '#' };
+
+    /// <returns>Null when <paramref name="path"/> is acceptable, or why it is refused.</returns>
+    public static string? FindProblem(string path)
+    {
+        if (path.Length == 0)
+        {
+            return "is empty; pass null to let the community choose (its home page)";
+        }
+
+        if (path.Length > MaxLength)
+        {
+            return "is longer than 2048 characters";
+        }
+
+        var current = path;
+        for (var round = 0; round <= MaxDecodingRounds; round++)
+        {
+            var problem = FindProblemInDecodedForm(current, encoded: round > 0);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var decoded = PercentDecode(current, out var malformed);
+            if (malformed)
+            {
+                return "has a '%' that is not followed by two hexadecimal digits (write %25 for a literal '%')";
+            }
+
+            if (decoded == current)
+            {
+                return null;
+            }
+
+            current = decoded;
+        }
+
+        return "is percent-encoded more than three times over";
+    }
+
+    /// <summary>
+    /// Percent-encodes the UTF-8 of <paramref name="path"/> for use as a query value, leaving only unreserved characters
+    /// and '/' as they are, so '?', '&amp;', '#' and '%' in the target cannot break the outer URL.
+    /// </summary>
+    public static void AppendEncoded(StringBuilder builder, string path)
+    {
+        const string Hex = "0123456789ABCDEF";
+        foreach (var b in Encoding.UTF8.GetBytes(path))
+        {
+            var c = (char)b;
+            if (b < 0x80 && (TextRules.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~' or '/'))
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                builder.Append('%').Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
+            }
+        }
+    }
+
+    private static string? FindProblemInDecodedForm(string value, bool encoded)
+    {
+        var how = encoded ? " (percent-encoded)" : string.Empty;
+        if (value[0] != '/')
+        {
+            return encoded ? "decodes to something that does not start with '/'" : "does not start with '/'; only a path on the community is accepted, such as /answers";
+        }
+
+        if (value.Length > 1 && (value[1] == '/' || value[1] == '\\'))
+        {
+            return "starts with '" + value.Substring(0, 2) + "'" + how + ", which browsers read as another host";
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '\\')
+            {
+                return "contains a backslash" + how + ", which browsers may read as '/'";
+            }
+
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return TextRules.Invariant($"contains whitespace or a control character (U+{(int)c:X4}){how}");
+            }
+
+            if (char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[++i])))
+            {
+                return "contains an unpaired UTF-16 surrogate" + how;
+            }
+        }
+
+        var pathEnd = value.IndexOfAny(QueryOrFragmentStart);
+        var pathPart = pathEnd < 0 ? value : value.Substring(0, pathEnd);
+        if (pathPart.Contains(':'))
+        {
+            return "has a ':' in its path" + how + ", which can make it read as a scheme such as https: or javascript:";
+        }
+
+        foreach (var scheme in DangerousSchemes)
+        {
+            if (value.Contains(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                return "contains the scheme '" + scheme + "'" + how;
+            }
+        }
+
+        return null;
+    }
+
+    private static string PercentDecode(string value, out bool malformed)
+    {
+        malformed = false;
+        if (!value.Contains('%'))
+        {
+            return value;
+        }
+
+        var bytes = new byte[Encoding.UTF8.GetMaxByteCount(value.Length)];
+        var count = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] == '%')
+            {
+                if (i + 2 >= value.Length || HexValue(value[i + 1]) < 0 || HexValue(value[i + 2]) < 0)
+                {
+                    malformed = true;
+                    return value;
+                }
+
+                bytes[count++] = (byte)((HexValue(value[i + 1]) << 4) | HexValue(value[i + 2]));
+                i += 2;
+            }
+            else
+            {
+                count += Encoding.UTF8.GetBytes(value, i, char.IsHighSurrogate(value[i]) && i + 1 < value.Length ? 2 : 1, bytes, count);
+                if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length)
+                {
+                    i++;
+                }
+            }
+        }
+
+        // Invalid UTF-8 becomes U+FFFD, which is neither whitespace nor control; the raw bytes were checked as '%XX' already.
+        return Encoding.UTF8.GetString(bytes, 0, count);
+    }
+
+    private static int HexValue(char c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= 'a' and <= 'f' => c - 'a' + 10,
+        >= 'A' and <= 'F' => c - 'A' + 10,
+        _ => -1,
+    };
+}

@@ -1,0 +1,136 @@
+using System;
+using System.Text;
+using System.Text.Json;
+using Tribe.Sso.Internal;
+
+namespace Tribe.Sso;
+
+/// <summary>
+/// Signs SSO tokens and builds SSO links for one community. Immutable and thread-safe: create one per application
+/// (or register it as a singleton) and share it.
+/// </summary>
+/// <example>
+/// <code>
+/// var issuer = new TribeSsoIssuer(new TribeSsoOptions
+/// {
+///     CommunityUrl = new Uri("https://community.example.com"),
+///     PrivateKey = TribeSsoKey.FromString(configuration["TribeSso:PrivateKey"]!),
+/// });
+/// Uri link = issuer.CreateLoginUrl(user, redirectPath: "/answers");
+/// </code>
+/// </example>
+public sealed class TribeSsoIssuer
+{
+    [ThreadStatic]
+    private static PayloadBuffer? t_payloadBuffer;
+
+    private readonly JwsSigner _signer;
+    private readonly TimeProvider _timeProvider;
+    private readonly long _lifetimeSeconds;
+    private readonly string _linkPrefix;
+    private readonly string _redirectParameterName;
+
+    /// <summary>Creates an issuer; the options are validated and copied.</summary>
+    /// <param name="options">The community URL, key and link settings.</param>
+    /// <param name="timeProvider">The clock for <c>iat</c> and <c>exp</c>; <see cref="TimeProvider.System"/> when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="TribeSsoConfigurationException">An option breaks a rule; the message names it and the fix.</exception>
+    public TribeSsoIssuer(TribeSsoOptions options, TimeProvider? timeProvider = null)
+    {
+        Guard.NotNull(options, nameof(options));
+        options.Validate();
+        _signer = new JwsSigner(options.PrivateKey!);
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _lifetimeSeconds = (long)options.TokenLifetime.TotalSeconds;
+        TokenLifetime = options.TokenLifetime;
+        Audience = options.Audience;
+        SsoPath = options.SsoPath;
+        _redirectParameterName = options.RedirectParameterName;
+        CommunityUrl = new Uri(OptionRules.CommunityBase(options.CommunityUrl!) + "/");
+        _linkPrefix = OptionRules.CommunityBase(options.CommunityUrl!) + options.SsoPath + "?jwt=";
+    }
+
+    /// <summary>Gets the community's address (with its base path and a trailing slash).</summary>
+    public Uri CommunityUrl { get; }
+
+    /// <summary>Gets the lifetime written into every token (<c>exp</c> − <c>iat</c>).</summary>
+    public TimeSpan TokenLifetime { get; }
+
+    /// <summary>Gets the <c>aud</c> claim, or null when none is written.</summary>
+    public string? Audience { get; }
+
+    /// <summary>Gets the path of the community's SSO endpoint.</summary>
+    public string SsoPath { get; }
+
+    /// <summary>Gets the query parameter that carries the redirect target.</summary>
+    public string RedirectParameterName => _redirectParameterName;
+
+    /// <summary>
+    /// Creates a compact HS256 JWT for <paramref name="user"/>, with <c>iat</c> = now and <c>exp</c> = now + <see cref="TokenLifetime"/>.
+    /// Do not log it: whoever holds it can sign in as the user until it expires.
+    /// </summary>
+    /// <param name="user">The signed-in user.</param>
+    /// <returns>The token: <c>header.payload.signature</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="user"/> is null.</exception>
+    public string CreateToken(TribeSsoUser user)
+    {
+        Guard.NotNull(user, nameof(user));
+        var issuedAt = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
+        var buffer = t_payloadBuffer ??= new PayloadBuffer();
+        buffer.Output.Clear();
+        buffer.Writer.Reset(buffer.Output);
+        PayloadWriter.Write(buffer.Writer, user, Audience, issuedAt, issuedAt + _lifetimeSeconds);
+        return _signer.CreateCompact(JwsSigner.Hs256Header, buffer.Output.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Creates the link that signs <paramref name="user"/> into the community:
+    /// <c>&lt;community&gt;&lt;sso-path&gt;?jwt=&lt;token&gt;[&amp;&lt;redirect-parameter&gt;=&lt;path&gt;]</c>.
+    /// Send it as a redirect with <c>Cache-Control: no-store</c> and <c>Referrer-Policy: no-referrer</c>, and do not log it.
+    /// </summary>
+    /// <param name="user">The signed-in user.</param>
+    /// <param name="redirectPath">
+    /// Where the community sends the user afterwards: a path on the community such as <c>/answers</c>, with optional
+    /// query and fragment (they are percent-encoded). Null lets the community choose (its home page).
+    /// </param>
+    /// <returns>The absolute link. Use <see cref="Uri.AbsoluteUri"/> for its text; <see cref="Uri.ToString"/> unescapes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="user"/> is null.</exception>
+    /// <exception cref="TribeSsoRedirectException"><paramref name="redirectPath"/> could lead off the community (an open redirect) or break the link.</exception>
+    public Uri CreateLoginUrl(TribeSsoUser user, string? redirectPath = null)
+    {
+        Guard.NotNull(user, nameof(user));
+        if (redirectPath is not null)
+        {
+            var problem = RedirectRules.FindProblem(redirectPath);
+            if (problem is not null)
+            {
+                throw new TribeSsoRedirectException("The redirect target " + problem + ". Pass a path on the community that starts with a single '/', such as /answers or /search?q=sso.");
+            }
+        }
+
+        var token = CreateToken(user);
+        var link = new StringBuilder(_linkPrefix.Length + token.Length + (redirectPath?.Length * 3 ?? 0) + 16)
+            .Append(_linkPrefix)
+            .Append(token);
+        if (redirectPath is not null)
+        {
+            link.Append('&').Append(_redirectParameterName).Append('=');
+            RedirectRules.AppendEncoded(link, redirectPath);
+        }
+
+        return new Uri(link.ToString(), UriKind.Absolute);
+    }
+
+    /// <summary>Describes the issuer without the key.</summary>
+    /// <returns>The community, SSO path and lifetime.</returns>
+    public override string ToString()
+        => TextRules.Invariant($"TribeSsoIssuer {{ CommunityUrl = {CommunityUrl}, SsoPath = {SsoPath}, TokenLifetime = {TokenLifetime} }}");
+
+    /// <summary>A per-thread JSON writer and buffer, so steady-state signing allocates only the token string.</summary>
+    private sealed class PayloadBuffer
+    {
+        public PooledBufferWriter Output { get; } = new(1024);
+
+        public Utf8JsonWriter Writer { get; } = new(new PooledBufferWriter(1), PayloadWriter.Options);
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+using Tribe.Sso.Internal;
+
+namespace Tribe.Sso;
+
+/// <summary>
+/// Settings of a <see cref="TribeSsoIssuer"/>. A plain class for configuration binding; <see cref="TribeSsoIssuer"/>
+/// validates it (see <see cref="Validate"/>) and copies it, so later changes have no effect on an issuer.
+/// </summary>
+public sealed class TribeSsoOptions
+{
+    /// <summary>The SSO path of the source document: <c>/auth/sso</c>.</summary>
+    public const string DefaultSsoPath = "/auth/sso";
+
+    /// <summary>The redirect query parameter of the source document: <c>redirect</c>.</summary>
+    public const string DefaultRedirectParameterName = "redirect";
+
+    /// <summary>The SSO path of the newer Tribe/Bettermode docs: <c>/api/auth/sso</c>.</summary>
+    public const string BettermodeSsoPath = "/api/auth/sso";
+
+    /// <summary>The redirect query parameter of the newer Tribe/Bettermode docs: <c>redirect_uri</c>.</summary>
+    public const string BettermodeRedirectParameterName = "redirect_uri";
+
+    /// <summary>The longest accepted token lifetime: 10 minutes. Tokens travel in URLs, which leak into logs and history.</summary>
+    public static readonly TimeSpan MaximumTokenLifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>The default token lifetime: 60 seconds, as Tribe recommends.</summary>
+    public static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Gets or sets the community's address, such as <c>https://community.example.com</c>. A base path
+    /// (<c>https://example.com/community</c>) is kept. Must be https (http only for localhost, 127.0.0.1 and [::1]),
+    /// without query, fragment or user info. Required.
+    /// </summary>
+    public Uri? CommunityUrl { get; set; }
+
+    /// <summary>Gets or sets the SSO private key from the community's "JWT SSO" app. Required.</summary>
+    public TribeSsoKey? PrivateKey { get; set; }
+
+    /// <summary>Gets or sets how long a token is accepted after it is issued: whole seconds from 1 second to 10 minutes. Default 60 seconds.</summary>
+    public TimeSpan TokenLifetime { get; set; } = DefaultTokenLifetime;
+
+    /// <summary>Gets or sets the optional <c>aud</c> claim. Default: none.</summary>
+    public string? Audience { get; set; }
+
+    /// <summary>Gets or sets the path of the community's SSO endpoint, appended to <see cref="CommunityUrl"/>. Default <c>/auth/sso</c>.</summary>
+    public string SsoPath { get; set; } = DefaultSsoPath;
+
+    /// <summary>Gets or sets the query parameter that carries the redirect target. Default <c>redirect</c>.</summary>
+    public string RedirectParameterName { get; set; } = DefaultRedirectParameterName;
+
+    /// <summary>
+    /// Switches to the URL shape of the newer Tribe/Bettermode docs: <c>/api/auth/sso</c> with <c>redirect_uri</c>.
+    /// </summary>
+    /// <returns>This instance.</returns>
+    public TribeSsoOptions UseBettermodeUrlShape()
+    {
+        SsoPath = BettermodeSsoPath;
+        RedirectParameterName = BettermodeRedirectParameterName;
+        return this;
+    }
+
+    /// <summary>Checks every option; the first broken rule throws.</summary>
+    /// <exception cref="TribeSsoConfigurationException">An option breaks a rule; <see cref="TribeSsoConfigurationException.OptionName"/> names it.</exception>
+    public void Validate() => OptionRules.Validate(this);
+
+    /// <summary>Describes the options without the key.</summary>
+    /// <returns>The community URL, SSO path and lifetime.</returns>
+    public override string ToString()
+        => TextRules.Invariant($"TribeSsoOptions {{ CommunityUrl = {CommunityUrl}, SsoPath = {SsoPath}, TokenLifetime = {TokenLifetime}, PrivateKey = {(PrivateKey is null ? "(not set)" : "(hidden)")} }}");
+}
