@@ -1,7 +1,6 @@
 using System;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 
 namespace Tribe.Sso.Internal;
 
@@ -11,10 +10,15 @@ namespace Tribe.Sso.Internal;
 /// </summary>
 internal static class PayloadWriter
 {
-    /// <summary>Non-ASCII letters stay readable; quotes, backslashes, HTML-sensitive and control characters are escaped.</summary>
+    /// <summary>
+    /// Minimal escaping: quotes, backslashes and control characters (and characters outside the BMP) are escaped;
+    /// letters, '+', '&lt;' and quotes in names stay as they are. HTML-safe escaping buys nothing here, because the JSON
+    /// travels base64url-encoded and is parsed, never embedded in a page, while it would lengthen URLs and make
+    /// decoded tokens hard to read.
+    /// </summary>
     public static readonly JsonWriterOptions Options = new()
     {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Indented = false,
     };
 
