@@ -38,7 +38,7 @@ internal static class ClaimRules
 
         if (email.Length > MaxEmailLength)
         {
-            throw Fail(ClaimNames.Email, TextRules.Invariant($"is {email.Length} characters long; an address has at most {MaxEmailLength}. Pass the bare address, such as jane@example.com"));
+            throw Fail(ClaimNames.Email, TextRules.Invariant($"is {email.Length} characters long; an address has at most {MaxEmailLength}. Pass the bare address, such as user@example.org"));
         }
 
         var forbidden = TextRules.FindForbiddenCharacter(email, allowLineBreaks: false);
@@ -50,7 +50,7 @@ internal static class ClaimRules
         var problem = EmailRules.FindProblem(email);
         if (problem is not null)
         {
-            throw Fail(ClaimNames.Email, "is not a single address of the form local@domain: " + problem + ". Pass the bare address the user verified, such as jane@example.com, with no display name, spaces or angle brackets");
+            throw Fail(ClaimNames.Email, "is not a single address of the form local@domain: " + problem + ". Pass the bare address the user verified, such as user@example.org, with no display name, spaces or angle brackets");
         }
 
         return email;

@@ -38,7 +38,8 @@ internal static class RedirectRules
             var decoded = PercentDecode(current, out var malformed);
             if (malformed)
             {
-                return "has a '%' that is not followed by two hexadecimal digits (write %25 for a literal '%')";
+                // In the text as given, a stray '%' is an error; once decoded, it is a literal '%' (from %25): done.
+                return round == 0 ? "has a '%' that is not followed by two hexadecimal digits (write %25 for a literal '%')" : null;
             }
 
             if (decoded == current)

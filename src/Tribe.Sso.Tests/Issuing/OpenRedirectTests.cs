@@ -1,0 +1,72 @@
+using Tribe.Sso.Tests.Support;
+
+namespace Tribe.Sso.Tests.Issuing;
+
+/// <summary>SPEC §2: the redirect target is a path on the community; everything else is refused.</summary>
+public class OpenRedirectTests
+{
+    [TestCase("", "is empty")]
+    [TestCase("answers", "does not start with '/'")]
+    [TestCase("https://evil.example", "does not start with '/'")]
+    [TestCase("javascript:alert(1)", "does not start with '/'")]
+    [TestCase("//evil.example", "starts with '//'")]
+    [TestCase("///evil.example", "starts with '//'")]
+    [TestCase("/\\evil.example", "starts with '/\\'")]
+    [TestCase("\\\\evil.example", "does not start with '/'")]
+    [TestCase("\\evil.example", "does not start with '/'")]
+    [TestCase("/a\\b", "backslash")]
+    [TestCase("/%2Fevil.example", "starts with '//' (percent-encoded)")]
+    [TestCase("/%2fevil.example", "starts with '//' (percent-encoded)")]
+    [TestCase("/%5Cevil.example", "starts with '/\\' (percent-encoded)")]
+    [TestCase("/%5cevil.example", "starts with '/\\' (percent-encoded)")]
+    [TestCase("/%252Fevil.example", "starts with '//' (percent-encoded)")]
+    [TestCase("/a%5Cb", "backslash (percent-encoded)")]
+    [TestCase("/a b", "whitespace")]
+    [TestCase("/a\tb", "whitespace")]
+    [TestCase("/\t/evil.example", "whitespace")]
+    [TestCase("/%09/evil.example", "whitespace or a control character (U+0009) (percent-encoded)")]
+    [TestCase("/a%0d%0aSet-Cookie=x", "whitespace or a control character (U+000D) (percent-encoded)")]
+    [TestCase("/a%0D%0A", "whitespace or a control character (U+000D) (percent-encoded)")]
+    [TestCase("/a%20b", "whitespace")]
+    [TestCase("/a%00", "control character (U+0000)")]
+    [TestCase("/a\u0000", "control character (U+0000)")]
+    [TestCase("/a\u00A0b", "whitespace")]
+    [TestCase("/a\u2028b", "whitespace")]
+    [TestCase("/a%E2%80%A8b", "whitespace or a control character (U+2028) (percent-encoded)")]
+    [TestCase("/https://evil.example", "':' in its path")]
+    [TestCase("/javascript:alert(1)", "':' in its path")]
+    [TestCase("/x?next=javascript:alert(1)", "'javascript:'")]
+    [TestCase("/x?u=data:text/html,hi", "'data:'")]
+    [TestCase("/a%", "'%' that is not followed by two hexadecimal digits")]
+    [TestCase("/a%zz", "'%' that is not followed by two hexadecimal digits")]
+    [TestCase("/a%2", "'%' that is not followed by two hexadecimal digits")]
+    [TestCase("/%25252525252Fx", "more than three times")]
+    public void CreateLoginUrl_UnsafeTarget_IsRefusedWithTheReason(string target, string reason)
+    {
+        var act = () => Issuers.AtFixedClock().CreateLoginUrl(Issuers.Jane(), target);
+
+        var message = act.Should().Throw<TribeSsoRedirectException>().Which.Message;
+        message.Should().StartWith("The redirect target ").And.Contain(reason)
+            .And.EndWith("Pass a path on the community that starts with a single '/', such as /answers or /search?q=sso.")
+            .And.NotContain(TestKeys.Primary);
+    }
+
+    [Test]
+    public void CreateLoginUrl_LoneSurrogate_IsRefused()
+    {
+        // Built at run time: a lone surrogate cannot survive in attribute metadata.
+        var target = "/a" + (char)0xD800;
+
+        var act = () => Issuers.AtFixedClock().CreateLoginUrl(Issuers.Jane(), target);
+
+        act.Should().Throw<TribeSsoRedirectException>().WithMessage("*unpaired UTF-16 surrogate*");
+    }
+
+    [Test]
+    public void CreateLoginUrl_OverlongTarget_IsRefused()
+    {
+        var act = () => Issuers.AtFixedClock().CreateLoginUrl(Issuers.Jane(), "/" + new string('a', 2048));
+
+        act.Should().Throw<TribeSsoRedirectException>().WithMessage("*longer than 2048 characters*");
+    }
+}

@@ -1,0 +1,87 @@
+using System;
+using System.Linq;
+using Tribe.Sso.Tests.Support;
+
+namespace Tribe.Sso.Tests.Issuing;
+
+public class TribeSsoIssuerLoginUrlTests
+{
+    private const string GoldenJaneAnswers =
+        "https://community.example.com/auth/sso?jwt=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI0MiIsIm5hbWUiOiJKYW5lIERvZSIsImVtYWlsIjoiamFuZUBleGFtcGxlLmNvbSIsImlhdCI6MTc2NzIyNTYwMCwiZXhwIjoxNzY3MjI1NjYwfQ.KT19vdWcTLcKQAqiX7P7j06p7dV5xekfnmi6TfzgTDQ&redirect=/answers";
+
+    private const string GoldenBettermodeWithBasePath =
+        "https://example.com/community/api/auth/sso?jwt=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI0MiIsIm5hbWUiOiJKYW5lIERvZSIsImVtYWlsIjoiamFuZUBleGFtcGxlLmNvbSIsImlhdCI6MTc2NzIyNTYwMCwiZXhwIjoxNzY3MjI1NjYwfQ.KT19vdWcTLcKQAqiX7P7j06p7dV5xekfnmi6TfzgTDQ&redirect_uri=/search%3Fq%3Dsso%26tab%3Dnew%23top";
+
+    [Test]
+    public void CreateLoginUrl_SourceDocumentShape_IsGolden()
+    {
+        var link = Issuers.AtFixedClock().CreateLoginUrl(Issuers.Jane(), redirectPath: "/answers");
+
+        link.AbsoluteUri.Should().Be(GoldenJaneAnswers);
+        link.AbsoluteUri.Should().Be("https://community.example.com/auth/sso?jwt=" + TribeSsoIssuerTokenTests.GoldenMinimalToken + "&redirect=/answers");
+    }
+
+    [Test]
+    public void CreateLoginUrl_BettermodePresetWithBasePath_KeepsTheBasePathAndEncodesQueryAndFragment()
+    {
+        var options = Issuers.Options();
+        options.CommunityUrl = new Uri("https://example.com/community/");
+        options.UseBettermodeUrlShape();
+
+        var link = Issuers.AtFixedClock(options).CreateLoginUrl(Issuers.Jane(), "/search?q=sso&tab=new#top");
+
+        link.AbsoluteUri.Should().Be(GoldenBettermodeWithBasePath);
+        link.AbsoluteUri.Should().EndWith("/api/auth/sso?jwt=" + TribeSsoIssuerTokenTests.GoldenMinimalToken + "&redirect_uri=/search%3Fq%3Dsso%26tab%3Dnew%23top");
+        link.Fragment.Should().BeEmpty("a fragment in the target must not become the outer URL's fragment");
+    }
+
+    [Test]
+    public void CreateLoginUrl_WithoutRedirect_HasOnlyTheJwtParameter()
+    {
+        var link = Issuers.AtFixedClock().CreateLoginUrl(Issuers.Jane());
+
+        link.AbsoluteUri.Should().Be("https://community.example.com/auth/sso?jwt=" + TribeSsoIssuerTokenTests.GoldenMinimalToken);
+    }
+
+    [TestCase("/", "/")]
+    [TestCase("/answers", "/answers")]
+    [TestCase("/a/b-c_d.e~f", "/a/b-c_d.e~f")]
+    [TestCase("/search?q=a+b", "/search%3Fq%3Da%2Bb")]
+    [TestCase("/posts?id=1&ref=mail", "/posts%3Fid%3D1%26ref%3Dmail")]
+    [TestCase("/über", "/%C3%BCber")]
+    [TestCase("/100%25", "/100%2525")]
+    [TestCase("/a%2Fb", "/a%252Fb")]
+    [TestCase("/page#comments", "/page%23comments")]
+    public void CreateLoginUrl_AcceptedTargets_ArePercentEncodedIntoOneParameter(string target, string encoded)
+    {
+        var link = Issuers.AtFixedClock().CreateLoginUrl(Issuers.Jane(), target);
+
+        link.AbsoluteUri.Should().EndWith("&redirect=" + encoded);
+        var parameter = link.Query.TrimStart('?').Split('&').Single(p => p.StartsWith("redirect=", StringComparison.Ordinal));
+        Uri.UnescapeDataString(parameter["redirect=".Length..]).Should().Be(target, "the community decodes exactly the target that was passed");
+    }
+
+    [TestCase("http://localhost:3000", "http://localhost:3000/auth/sso?jwt=")]
+    [TestCase("http://127.0.0.1:8080/", "http://127.0.0.1:8080/auth/sso?jwt=")]
+    [TestCase("http://[::1]:5000", "http://[::1]:5000/auth/sso?jwt=")]
+    [TestCase("https://example.com/a/b", "https://example.com/a/b/auth/sso?jwt=")]
+    [TestCase("https://Community.Example.COM:8443", "https://community.example.com:8443/auth/sso?jwt=")]
+    public void CreateLoginUrl_CommunityUrls_ComposeWithTheSsoPath(string community, string prefix)
+    {
+        var options = Issuers.Options();
+        options.CommunityUrl = new Uri(community);
+
+        Issuers.AtFixedClock(options).CreateLoginUrl(Issuers.Jane()).AbsoluteUri.Should().StartWith(prefix);
+    }
+
+    [Test]
+    public void CreateLoginUrl_OptionsChangedAfterConstruction_DoNotAffectTheIssuer()
+    {
+        var options = Issuers.Options();
+        var issuer = Issuers.AtFixedClock(options);
+        options.CommunityUrl = new Uri("https://evil.example.net");
+        options.SsoPath = "/other";
+
+        issuer.CreateLoginUrl(Issuers.Jane()).Host.Should().Be("community.example.com");
+    }
+}
