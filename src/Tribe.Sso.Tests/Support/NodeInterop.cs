@@ -45,7 +45,7 @@ internal static class NodeInterop
 
     private static string Prepare()
     {
-        var directory = Path.Combine(Docs.ReadmeTests.RepositoryRoot(), "interop");
+        var directory = Path.Combine(Repository.Root, "interop");
         var (nodeExit, nodeVersion, _) = TryExecute("node", "--version", null, directory);
         if (nodeExit != 0)
         {

@@ -50,6 +50,13 @@ internal sealed class JwsSigner
         }
     }
 
+    /// <summary>
+    /// Checks an HS256 signature over the first <paramref name="length"/> bytes of <paramref name="buffer"/>, in constant
+    /// time (Microsoft.IdentityModel compares without early exit).
+    /// </summary>
+    public bool Verify(byte[] buffer, int length, byte[] signature)
+        => signature.Length == SignatureLength && _provider.Verify(buffer, 0, length, signature, 0, signature.Length);
+
     /// <summary>Computes the HMAC-SHA-256 of the first <paramref name="length"/> bytes of <paramref name="buffer"/> into <paramref name="mac"/> (32 bytes).</summary>
     public void Sign(byte[] buffer, int length, Span<byte> mac)
     {

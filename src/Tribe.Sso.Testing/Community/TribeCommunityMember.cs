@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+
+namespace Tribe.Sso.Testing;
+
+/// <summary>An immutable snapshot of a user of an <see cref="InMemoryTribeCommunity"/>.</summary>
+public sealed class TribeCommunityMember
+{
+    internal TribeCommunityMember(
+        string id,
+        string? externalId,
+        string email,
+        string name,
+        TribeRole role,
+        Uri? picture,
+        string? source,
+        string? title,
+        string? bio,
+        string? locale,
+        string? tagline,
+        IReadOnlyList<TribeCommunityGroupMembership> groups)
+    {
+        Id = id;
+        ExternalId = externalId;
+        Email = email;
+        Name = name;
+        Role = role;
+        Picture = picture;
+        Source = source;
+        Title = title;
+        Bio = bio;
+        Locale = locale;
+        Tagline = tagline;
+        Groups = groups;
+    }
+
+    /// <summary>Gets the community's own id: 24 hexadecimal characters (<c>_id</c>).</summary>
+    public string Id { get; }
+
+    /// <summary>Gets the partner's id (<c>externalId</c>, from <c>sub</c>), or null for a member who never signed in through SSO.</summary>
+    public string? ExternalId { get; }
+
+    /// <summary>Gets the email address.</summary>
+    public string Email { get; }
+
+    /// <summary>Gets the display name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the community role.</summary>
+    public TribeRole Role { get; }
+
+    /// <summary>Gets the picture URL, or null.</summary>
+    public Uri? Picture { get; }
+
+    /// <summary>Gets the marketing source, or null.</summary>
+    public string? Source { get; }
+
+    /// <summary>Gets the profile title, or null.</summary>
+    public string? Title { get; }
+
+    /// <summary>Gets the bio, or null.</summary>
+    public string? Bio { get; }
+
+    /// <summary>Gets the locale, or null.</summary>
+    public string? Locale { get; }
+
+    /// <summary>Gets the tagline, or null.</summary>
+    public string? Tagline { get; }
+
+    /// <summary>Gets the group memberships, in the order they were made.</summary>
+    public IReadOnlyList<TribeCommunityGroupMembership> Groups { get; }
+
+    /// <summary>Returns the ids only: names and email addresses are personal data.</summary>
+    /// <returns>For example <c>TribeCommunityMember 000000000000000000000001 (external 42)</c>.</returns>
+    public override string ToString() => "TribeCommunityMember " + Id + (ExternalId is null ? string.Empty : " (external " + ExternalId + ")");
+}
