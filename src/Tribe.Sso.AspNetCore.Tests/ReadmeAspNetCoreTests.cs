@@ -1,0 +1,66 @@
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Security.Claims;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Tribe.Sso.Testing;
+using Tribe.Sso.Tests.Support;
+
+namespace Tribe.Sso.AspNetCore.Tests;
+
+/// <summary>The README's ASP.NET Core section, compiled and run.</summary>
+public class ReadmeAspNetCoreTests
+{
+    [Test]
+    public async Task ThreeLines_SendASignedInUserToTheCommunity()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(PartnerApp.ValidSettings());
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+
+        #region AspNetCore
+        builder.Services.AddTribeSso(builder.Configuration.GetSection("TribeSso"));
+        var app = builder.Build();
+        app.MapTribeSso("/community/sso");
+        #endregion
+
+        app.MapGet("/login", (Microsoft.AspNetCore.Http.HttpContext c) => c.SignInAsync(new ClaimsPrincipal(new ClaimsIdentity(
+            new[] { new Claim(ClaimTypes.NameIdentifier, "42"), new Claim(ClaimTypes.Name, "Jane Doe"), new Claim(ClaimTypes.Email, "jane@example.com") }, "test"))));
+        await app.StartAsync();
+        try
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.GetEnumerator();
+            address.MoveNext();
+            using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new System.Uri(address.Current) };
+            await client.GetAsync("/login");
+
+            var response = await client.GetAsync("/community/sso");
+
+            response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+            new InMemoryTribeCommunity(TribeSsoKey.FromString(TestKeys.Primary)).SignIn(response.Headers.Location!).Outcome.Should().Be(TribeSsoSignInOutcome.Created);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public void Readme_ShowsTheThreeLinesVerbatim()
+    {
+        var snippet = Snippets.Region(Path.Combine(Repository.Root, "src", "Tribe.Sso.AspNetCore.Tests", "ReadmeAspNetCoreTests.cs"), "AspNetCore");
+
+        snippet.Split('\n', System.StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(3);
+        Snippets.Readme().Should().Contain("```csharp\n" + snippet + "```");
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Security.Claims;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Tribe.Sso.Internal;
+
+namespace Tribe.Sso.AspNetCore;
+
+/// <summary>The request handler behind <see cref="TribeSsoEndpointRouteBuilderExtensions.MapTribeSso(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder, string)"/>.</summary>
+internal static partial class TribeSsoEndpoint
+{
+    private const string LoggerName = "Tribe.Sso.AspNetCore.TribeSsoEndpoint";
+
+    public static async Task HandleAsync(HttpContext context, Func<ClaimsPrincipal, HttpContext, ValueTask<TribeSsoUser>> mapUser)
+    {
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            await context.ChallengeAsync().ConfigureAwait(false);
+            return;
+        }
+
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerName);
+        var redirectValues = context.Request.Query[TribeSsoEndpointRouteBuilderExtensions.RedirectQueryParameter];
+        if (redirectValues.Count > 1)
+        {
+            LogRedirectRefused(logger, "the redirect parameter was given more than once");
+            await Problem(context, StatusCodes.Status400BadRequest, "Redirect target refused", "Pass at most one redirect parameter.").ConfigureAwait(false);
+            return;
+        }
+
+        var redirect = redirectValues.Count == 1 ? redirectValues[0] : null;
+        if (redirect is not null && RedirectRules.FindProblem(redirect) is { } problem)
+        {
+            LogRedirectRefused(logger, problem);
+            await Problem(context, StatusCodes.Status400BadRequest, "Redirect target refused", "The redirect target " + problem + ". Pass a path on the community that starts with a single '/', such as /answers.").ConfigureAwait(false);
+            return;
+        }
+
+        TribeSsoUser user;
+        try
+        {
+            user = await mapUser(context.User, context).ConfigureAwait(false);
+            Guard.NotNull(user, nameof(user));
+        }
+        catch (Exception e) when (e is TribeSsoException or ArgumentException)
+        {
+            LogUserNotMapped(logger, e.Message);
+            await Problem(context, StatusCodes.Status403Forbidden, "This account cannot be signed into the community", e.Message).ConfigureAwait(false);
+            return;
+        }
+
+        var link = context.RequestServices.GetRequiredService<TribeSsoIssuer>().CreateLoginUrl(user, redirect);
+        var headers = context.Response.Headers;
+        headers.CacheControl = "no-store";
+        headers.Pragma = "no-cache";
+        headers["Referrer-Policy"] = "no-referrer";
+        context.Response.Redirect(link.AbsoluteUri);
+        LogRedirected(logger, user.Id);
+    }
+
+    private static Task Problem(HttpContext context, int status, string title, string detail)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Problem(detail: detail, statusCode: status, title: title).ExecuteAsync(context);
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "Tribe SSO: sending user {UserId} to the community")]
+    private static partial void LogRedirected(ILogger logger, string userId);
+
+    [LoggerMessage(2, LogLevel.Warning, "Tribe SSO: redirect target refused: {Reason}")]
+    private static partial void LogRedirectRefused(ILogger logger, string reason);
+
+    [LoggerMessage(3, LogLevel.Warning, "Tribe SSO: the signed-in user cannot be signed into the community: {Reason}")]
+    private static partial void LogUserNotMapped(ILogger logger, string reason);
+}

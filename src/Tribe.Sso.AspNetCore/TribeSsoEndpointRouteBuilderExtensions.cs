@@ -1,0 +1,59 @@
+using System;
+using System.Security.Claims;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Tribe.Sso.Internal;
+
+namespace Tribe.Sso.AspNetCore;
+
+/// <summary>Maps the "go to community" endpoint.</summary>
+public static class TribeSsoEndpointRouteBuilderExtensions
+{
+    /// <summary>The query parameter of the endpoint that carries the community page to open: <c>redirect</c>.</summary>
+    public const string RedirectQueryParameter = "redirect";
+
+    /// <summary>
+    /// Maps a GET endpoint that signs the current user into the community, using the standard claims
+    /// (<see cref="TribeSsoClaimsMapping.FromStandardClaims"/>).
+    /// </summary>
+    /// <param name="endpoints">The route builder.</param>
+    /// <param name="pattern">The route, such as <c>/community/sso</c>.</param>
+    /// <returns>The endpoint's convention builder.</returns>
+    /// <remarks>
+    /// An anonymous visitor gets the default authentication challenge and returns here afterwards. A signed-in user gets a
+    /// <c>302</c> to the community's SSO link with <c>Cache-Control: no-store</c> and <c>Referrer-Policy: no-referrer</c>.
+    /// A <c>?redirect=/path</c> is forwarded when it is a safe path on the community; otherwise the answer is <c>400</c>
+    /// with problem details. A user that cannot be mapped is answered <c>403</c> with problem details, and logged.
+    /// Tokens and links are never logged.
+    /// </remarks>
+    public static IEndpointConventionBuilder MapTribeSso(this IEndpointRouteBuilder endpoints, string pattern)
+        => endpoints.MapTribeSso(pattern, TribeSsoClaimsMapping.FromStandardClaims);
+
+    /// <summary>Maps a GET endpoint that signs the current user into the community, mapped by <paramref name="mapUser"/>.</summary>
+    /// <param name="endpoints">The route builder.</param>
+    /// <param name="pattern">The route, such as <c>/community/sso</c>.</param>
+    /// <param name="mapUser">Builds the community user from the signed-in principal.</param>
+    /// <returns>The endpoint's convention builder.</returns>
+    /// <remarks><inheritdoc cref="MapTribeSso(IEndpointRouteBuilder, string)" path="/remarks"/></remarks>
+    public static IEndpointConventionBuilder MapTribeSso(this IEndpointRouteBuilder endpoints, string pattern, Func<ClaimsPrincipal, TribeSsoUser> mapUser)
+    {
+        Guard.NotNull(mapUser, nameof(mapUser));
+        return endpoints.MapTribeSso(pattern, (principal, _) => new ValueTask<TribeSsoUser>(mapUser(principal)));
+    }
+
+    /// <summary>Maps a GET endpoint that signs the current user into the community, mapped asynchronously (for example from a database).</summary>
+    /// <param name="endpoints">The route builder.</param>
+    /// <param name="pattern">The route, such as <c>/community/sso</c>.</param>
+    /// <param name="mapUser">Builds the community user from the signed-in principal and the request.</param>
+    /// <returns>The endpoint's convention builder.</returns>
+    /// <remarks><inheritdoc cref="MapTribeSso(IEndpointRouteBuilder, string)" path="/remarks"/></remarks>
+    public static IEndpointConventionBuilder MapTribeSso(this IEndpointRouteBuilder endpoints, string pattern, Func<ClaimsPrincipal, HttpContext, ValueTask<TribeSsoUser>> mapUser)
+    {
+        Guard.NotNull(endpoints, nameof(endpoints));
+        Guard.NotNull(pattern, nameof(pattern));
+        Guard.NotNull(mapUser, nameof(mapUser));
+        return endpoints.MapGet(pattern, context => TribeSsoEndpoint.HandleAsync(context, mapUser)).WithDisplayName("Tribe SSO: go to community");
+    }
+}

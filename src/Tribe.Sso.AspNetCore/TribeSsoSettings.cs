@@ -1,0 +1,58 @@
+using System;
+
+namespace Tribe.Sso.AspNetCore;
+
+/// <summary>
+/// The bindable form of <see cref="TribeSsoOptions"/>, for configuration (<c>appsettings.json</c>, user secrets,
+/// environment variables such as <c>TribeSso__PrivateKey</c>). Validated when the application starts.
+/// </summary>
+public sealed class TribeSsoSettings
+{
+    /// <summary>The default configuration section: <c>TribeSso</c>.</summary>
+    public const string DefaultSectionName = "TribeSso";
+
+    /// <summary>Gets or sets the community's address, such as <c>https://community.example.com</c>. Required.</summary>
+    public Uri? CommunityUrl { get; set; }
+
+    /// <summary>Gets or sets the SSO private key from the community's "JWT SSO" app. Required. Keep it in user secrets or a secret store, not in appsettings.json.</summary>
+    public string? PrivateKey { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether a key shorter than 32 bytes is accepted (see <see cref="TribeSsoKey.FromShortCommunityKey"/>). Default false.</summary>
+    public bool AllowShortPrivateKey { get; set; }
+
+    /// <summary>Gets or sets the token lifetime, such as <c>00:01:00</c>. Default 60 seconds; 1 second to 10 minutes.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TribeSsoOptions.DefaultTokenLifetime;
+
+    /// <summary>Gets or sets the optional <c>aud</c> claim.</summary>
+    public string? Audience { get; set; }
+
+    /// <summary>Gets or sets the community's SSO path. Default <c>/auth/sso</c>; <c>/api/auth/sso</c> for the newer shape.</summary>
+    public string SsoPath { get; set; } = TribeSsoOptions.DefaultSsoPath;
+
+    /// <summary>Gets or sets the community's redirect parameter. Default <c>redirect</c>; <c>redirect_uri</c> for the newer shape.</summary>
+    public string RedirectParameterName { get; set; } = TribeSsoOptions.DefaultRedirectParameterName;
+
+    /// <summary>Describes the settings without the key.</summary>
+    /// <returns>The community URL and paths; the key shows as hidden.</returns>
+    public override string ToString()
+        => "TribeSsoSettings { CommunityUrl = " + CommunityUrl + ", SsoPath = " + SsoPath + ", PrivateKey = " + (string.IsNullOrEmpty(PrivateKey) ? "(not set)" : "(hidden)") + " }";
+
+    /// <summary>Turns the settings into validated issuer options.</summary>
+    /// <exception cref="TribeSsoKeyException">The key is unusable.</exception>
+    /// <exception cref="TribeSsoConfigurationException">An option breaks a rule.</exception>
+    internal TribeSsoOptions ToOptions()
+    {
+        var options = new TribeSsoOptions
+        {
+            CommunityUrl = CommunityUrl,
+            PrivateKey = string.IsNullOrEmpty(PrivateKey) ? null
+                : AllowShortPrivateKey ? TribeSsoKey.FromShortCommunityKey(PrivateKey!) : TribeSsoKey.FromString(PrivateKey!),
+            TokenLifetime = TokenLifetime,
+            Audience = Audience,
+            SsoPath = SsoPath,
+            RedirectParameterName = RedirectParameterName,
+        };
+        options.Validate();
+        return options;
+    }
+}
