@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Linq;
+
+namespace Tribe.Sso.Cli;
+
+/// <summary>The user and token options that <c>token</c> and <c>link</c> share.</summary>
+internal sealed class ClaimOptions
+{
+    public Option<string> Sub { get; } = new("--sub") { Description = "The user's id on your site (sub, stored as externalId).", Required = true };
+
+    public Option<string> Name { get; } = new("--name") { Description = "The display name.", Required = true };
+
+    public Option<string> Email { get; } = new("--email") { Description = "The verified email address, sent exactly as given.", Required = true };
+
+    public Option<string?> Role { get; } = new("--role") { Description = "member|moderator|admin." };
+
+    public Option<string?> Picture { get; } = new("--picture") { Description = "Absolute http(s) URL of the profile picture." };
+
+    public Option<string?> Title { get; } = new("--title") { Description = "Profile title." };
+
+    public Option<string?> Bio { get; } = new("--bio") { Description = "Short description; simple HTML is passed through." };
+
+    public Option<string?> Locale { get; } = new("--locale") { Description = "BCP 47 tag such as en or fr-CA." };
+
+    public Option<string?> Source { get; } = new("--source") { Description = "Marketing source, like utm_source." };
+
+    public Option<string?> Tagline { get; } = new("--tagline") { Description = "Tagline." };
+
+    public Option<string?> Audience { get; } = new("--audience") { Description = "The aud claim." };
+
+    public Option<string[]> Groups { get; } = new("--group") { Description = "ID[:ROLE[:STATUS]], repeatable. ROLE member|admin, STATUS joined|unapproved.", AllowMultipleArgumentsPerToken = false };
+
+    public Option<string?> GroupsOperation { get; } = new("--groups-operation") { Description = "replace (default: the user's groups become these) or add." };
+
+    public Option<int?> Lifetime { get; } = new("--lifetime") { Description = "Token lifetime in seconds, 1 to 600. Default 60." };
+
+    public Option<long?> IssuedAt { get; } = new("--issued-at") { Description = "iat as Unix seconds (default: now), for reproducible tokens." };
+
+    public Option<bool> AllowShortKey { get; } = new("--allow-short-key") { Description = "Accept a key shorter than 32 bytes (signs exactly as HMAC with the short key)." };
+
+    public IEnumerable<Option> All => new Option[]
+    {
+        Sub, Name, Email, Role, Picture, Title, Bio, Locale, Source, Tagline, Audience, Groups, GroupsOperation, Lifetime, IssuedAt, KeySource.KeyFile, AllowShortKey,
+    };
+
+    public TribeSsoUser BuildUser(ParseResult parse)
+    {
+        try
+        {
+            var builder = TribeSsoUser.Create(parse.GetValue(Sub)!, parse.GetValue(Name)!, parse.GetValue(Email)!);
+            builder = parse.GetValue(Role) is { } role ? builder.WithRole(ParseRole(role)) : builder;
+            builder = parse.GetValue(Picture) is { } picture ? builder.WithPicture(ParsePicture(picture)) : builder;
+            builder = parse.GetValue(Title) is { } title ? builder.WithTitle(title) : builder;
+            builder = parse.GetValue(Bio) is { } bio ? builder.WithBio(bio) : builder;
+            builder = parse.GetValue(Locale) is { } locale ? builder.WithLocale(locale) : builder;
+            builder = parse.GetValue(Source) is { } source ? builder.WithSource(source) : builder;
+            builder = parse.GetValue(Tagline) is { } tagline ? builder.WithTagline(tagline) : builder;
+            var groups = (parse.GetValue(Groups) ?? Array.Empty<string>()).Select(ParseGroup).ToArray();
+            var operation = parse.GetValue(GroupsOperation);
+            if (operation is not null && operation is not ("replace" or "add"))
+            {
+                throw new CliException("--groups-operation", "'" + operation + "' is not replace or add.");
+            }
+
+            if (groups.Length == 0)
+            {
+                return operation is null ? builder.Build() : throw new CliException("--groups-operation", "needs at least one --group.");
+            }
+
+            return (operation == "add" ? builder.AddToGroups(groups) : builder.ReplaceGroups(groups)).Build();
+        }
+        catch (TribeSsoClaimException e)
+        {
+            throw new CliException(OptionFor(e.ClaimName), e.Message);
+        }
+    }
+
+    public TribeSsoOptions BuildOptions(ParseResult parse, Uri community)
+    {
+        var options = new TribeSsoOptions
+        {
+            CommunityUrl = community,
+            PrivateKey = KeySource.ForSigning(parse, parse.GetValue(AllowShortKey)),
+            Audience = parse.GetValue(Audience),
+        };
+        if (parse.GetValue(Lifetime) is { } seconds)
+        {
+            options.TokenLifetime = TimeSpan.FromSeconds(seconds);
+        }
+
+        return options;
+    }
+
+    public TimeProvider Clock(ParseResult parse) => parse.GetValue(IssuedAt) is { } issuedAt
+        ? new FixedTimeProvider(DateTimeOffset.FromUnixTimeSeconds(issuedAt))
+        : TimeProvider.System;
+
+    public static string OptionFor(string claimOrOption) => claimOrOption switch
+    {
+        "sub" => "--sub",
+        "groups" or "groupsOperation" => "--group",
+        "aud" or nameof(TribeSsoOptions.Audience) => "--audience",
+        nameof(TribeSsoOptions.CommunityUrl) => "--community",
+        nameof(TribeSsoOptions.TokenLifetime) => "--lifetime",
+        nameof(TribeSsoOptions.SsoPath) => "--sso-path",
+        nameof(TribeSsoOptions.RedirectParameterName) => "--redirect-parameter",
+        nameof(TribeSsoOptions.PrivateKey) => KeySource.EnvironmentVariable,
+        _ => "--" + claimOrOption,
+    };
+
+    private static TribeRole ParseRole(string role) => role switch
+    {
+        "member" => TribeRole.Member,
+        "moderator" => TribeRole.Moderator,
+        "admin" => TribeRole.Admin,
+        _ => throw new CliException("--role", "'" + role + "' is not member, moderator or admin."),
+    };
+
+    private static Uri ParsePicture(string picture) => Uri.TryCreate(picture, UriKind.Absolute, out var uri)
+        ? uri
+        : throw new CliException("--picture", "is not an absolute URL. Pass an http or https URL such as https://cdn.example.com/jane.png.");
+
+    private static TribeGroup ParseGroup(string value)
+    {
+        var parts = value.Split(':');
+        if (parts.Length > 3)
+        {
+            throw new CliException("--group", "'" + value + "' has more than ID:ROLE:STATUS.");
+        }
+
+        if (parts.Length == 1)
+        {
+            return TribeGroup.FromId(parts[0]);
+        }
+
+        var role = parts[1] switch
+        {
+            "member" => TribeGroupRole.Member,
+            "admin" => TribeGroupRole.Admin,
+            _ => throw new CliException("--group", "role '" + parts[1] + "' is not member or admin (ID:ROLE:STATUS)."),
+        };
+        return (parts.Length == 2 ? "joined" : parts[2]) switch
+        {
+            "joined" => TribeGroup.Joined(parts[0], role),
+            "unapproved" => TribeGroup.Unapproved(parts[0], role),
+            _ => throw new CliException("--group", "status '" + parts[2] + "' is not joined or unapproved (ID:ROLE:STATUS)."),
+        };
+    }
+
+    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}

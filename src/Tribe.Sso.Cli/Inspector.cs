@@ -1,0 +1,196 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Tribe.Sso.Testing;
+
+namespace Tribe.Sso.Cli;
+
+/// <summary><c>inspect</c>: the Testing reader's verdict in plain words, or as JSON.</summary>
+internal static class Inspector
+{
+    public static int Run(string input, string? keyText, long? now, bool json, TextWriter stdout)
+    {
+        TimeProvider clock = now is { } seconds ? new FixedClock(DateTimeOffset.FromUnixTimeSeconds(seconds)) : TimeProvider.System;
+        var result = Read(input, keyText, clock, out var keyNote);
+        if (result.Findings.Any(f => f.Code == TribeSsoFindingCode.Malformed))
+        {
+            throw new CliException("TOKEN_OR_URL", result.Rejection!.Message + ". Pass a token (three base64url segments) or a whole SSO link.");
+        }
+
+        if (json)
+        {
+            WriteJson(result, keyNote, clock, stdout);
+        }
+        else
+        {
+            WriteText(result, keyNote, keyText is not null, clock, stdout);
+        }
+
+        return result.IsAccepted ? 0 : 1;
+    }
+
+    /// <summary>Verifies with the key exactly as given (short keys are padded as HMAC does); if that fails and the key has surrounding whitespace, says whether the trimmed key works.</summary>
+    private static TribeSsoTokenReadResult Read(string input, string? keyText, TimeProvider clock, out string? keyNote)
+    {
+        keyNote = null;
+        var options = new TribeSsoTokenReaderOptions { TimeProvider = clock };
+        var result = new TribeSsoTokenReader(keyText is null ? null : KeyAsGiven(keyText), options).Read(input);
+        if (keyText is not null && result.Signature == TribeSsoSignatureStatus.Invalid && keyText.Trim() != keyText && keyText.Trim().Length > 0)
+        {
+            var trimmed = new TribeSsoTokenReader(KeyAsGiven(keyText.Trim()), options).Read(input);
+            keyNote = trimmed.Signature == TribeSsoSignatureStatus.Valid
+                ? "the key has surrounding whitespace; the token verifies with the trimmed key, so trim the key where you load it"
+                : "the key has surrounding whitespace (the trimmed key does not verify the token either)";
+        }
+
+        return result;
+    }
+
+    private static TribeSsoKey KeyAsGiven(string keyText)
+    {
+        var bytes = Encoding.UTF8.GetBytes(keyText);
+        Array.Resize(ref bytes, Math.Max(bytes.Length, TribeSsoKey.MinimumLength));
+        return TribeSsoKey.FromBytes(bytes);
+    }
+
+    private static void WriteText(TribeSsoTokenReadResult result, string? keyNote, bool hasKey, TimeProvider clock, TextWriter stdout)
+    {
+        var text = new StringBuilder();
+        Line(text, "header", result.HeaderJson ?? "(undecodable)");
+        Line(text, "payload", result.PayloadJson ?? "(undecodable)");
+        Line(text, "signature", result.Signature switch
+        {
+            TribeSsoSignatureStatus.Valid => "valid (HS256)",
+            TribeSsoSignatureStatus.Invalid => "INVALID: signed with another key or the key has surrounding whitespace, or the token was altered",
+            _ => hasKey ? "not checked (the token is not HS256)" : "not checked (no key: set " + KeySource.EnvironmentVariable + " or pass --key-file)",
+        });
+        if (keyNote is not null)
+        {
+            Line(text, "key", keyNote);
+        }
+
+        Line(text, "expiry", Expiry(result, clock));
+        if (result.RedirectPath is not null)
+        {
+            Line(text, "redirect", result.RedirectPath);
+        }
+
+        var findings = result.Findings.Where(f => f.Code != TribeSsoFindingCode.SignatureNotChecked).ToList();
+        Line(text, "findings", findings.Count == 0 ? "none" : string.Empty);
+        foreach (var finding in findings)
+        {
+            text.Append("  - ").Append(finding.Severity.ToString().ToLowerInvariant()).Append(": ").Append(finding.Message).Append('\n');
+        }
+
+        Line(text, "verdict", result.IsAccepted
+            ? (result.Signature == TribeSsoSignatureStatus.Valid ? "accepted" : "accepted if the signature is valid (not checked)")
+            : "rejected: " + result.Rejection!.Message);
+        stdout.Write(text.ToString());
+    }
+
+    private static string Expiry(TribeSsoTokenReadResult result, TimeProvider clock)
+    {
+        if (result.Claims?.ExpiresAt is not { } expires)
+        {
+            return "no exp: valid forever";
+        }
+
+        var now = clock.GetUtcNow();
+        var when = expires.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        if (expires >= now)
+        {
+            return "expires in " + Seconds(expires - now) + " (" + when + ")";
+        }
+
+        var withinLeeway = now - expires <= TribeSsoTokenReaderOptions.DefaultLeeway;
+        return "expired " + Seconds(now - expires) + " ago (" + when + ")" + (withinLeeway ? ", still accepted within the community's 30 s leeway" : string.Empty);
+    }
+
+    private static string Seconds(TimeSpan span) => ((long)span.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s";
+
+    private static void Line(StringBuilder text, string label, string value)
+        => text.Append(value.Length == 0 ? label : label.PadRight(10) + " " + value).Append('\n');
+
+    private static void WriteJson(TribeSsoTokenReadResult result, string? keyNote, TimeProvider clock, TextWriter stdout)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteBoolean("accepted", result.IsAccepted);
+            WriteRaw(writer, "header", result.HeaderJson);
+            WriteRaw(writer, "payload", result.PayloadJson);
+            writer.WriteString("signature", result.Signature switch
+            {
+                TribeSsoSignatureStatus.Valid => "valid",
+                TribeSsoSignatureStatus.Invalid => "invalid",
+                _ => "not-checked",
+            });
+            if (keyNote is not null)
+            {
+                writer.WriteString("keyNote", keyNote);
+            }
+
+            writer.WriteString("expiry", Expiry(result, clock));
+            if (result.Claims?.ExpiresAt is { } expires)
+            {
+                writer.WriteNumber("exp", expires.ToUnixTimeSeconds());
+            }
+
+            if (result.RedirectPath is not null)
+            {
+                writer.WriteString("redirect", result.RedirectPath);
+            }
+
+            writer.WriteStartArray("findings");
+            foreach (var finding in result.Findings)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("code", finding.Code.ToString());
+                writer.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
+                if (finding.Claim is not null)
+                {
+                    writer.WriteString("claim", finding.Claim);
+                }
+
+                writer.WriteString("message", finding.Message);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        stdout.Write(Encoding.UTF8.GetString(buffer.ToArray()) + "\n");
+    }
+
+    private static void WriteRaw(Utf8JsonWriter writer, string name, string? json)
+    {
+        writer.WritePropertyName(name);
+        try
+        {
+            using var document = json is null ? null : JsonDocument.Parse(json);
+            if (document is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                document.RootElement.WriteTo(writer);
+            }
+        }
+        catch (JsonException)
+        {
+            writer.WriteStringValue(json);
+        }
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
