@@ -32,11 +32,18 @@ public sealed class InMemoryTribeCommunity
     private readonly TribeSsoTokenReader _reader;
     private long _nextId = 1;
 
+    /// <summary>Creates an empty community that verifies tokens with <paramref name="key"/>, on the system clock.</summary>
+    /// <param name="key">The community's SSO key.</param>
+    public InMemoryTribeCommunity(TribeSsoKey key)
+        : this(key, new TribeSsoTokenReaderOptions())
+    {
+    }
+
     /// <summary>Creates an empty community that verifies tokens with <paramref name="key"/>.</summary>
     /// <param name="key">The community's SSO key.</param>
-    /// <param name="timeProvider">The community's clock (for <c>exp</c>); the system clock when null.</param>
-    public InMemoryTribeCommunity(TribeSsoKey key, TimeProvider? timeProvider = null)
-        : this(key, new TribeSsoTokenReaderOptions { TimeProvider = timeProvider })
+    /// <param name="timeProvider">The community's clock (for <c>exp</c>); move a fake one to test expiry.</param>
+    public InMemoryTribeCommunity(TribeSsoKey key, TimeProvider timeProvider)
+        : this(key, new TribeSsoTokenReaderOptions { TimeProvider = Guard.NotNull(timeProvider, nameof(timeProvider)) })
     {
     }
 
