@@ -18,7 +18,7 @@ public class JwsSignerVectorTests
         var signer = new JwsSigner(TribeSsoKey.FromBytes(key));
         var mac = new byte[JwsSigner.SignatureLength];
 
-        signer.Sign(signingInput, signingInput.Length, mac);
+        signer.Sign(signingInput, 0, signingInput.Length, mac);
 
         Jwt.Base64UrlEncode(mac).Should().Be("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
     }

@@ -84,4 +84,17 @@ public class TribeSsoIssuerLoginUrlTests
 
         issuer.CreateLoginUrl(Issuers.Jane()).Host.Should().Be("community.example.com");
     }
+
+    [Test]
+    public void CreateLoginUrl_InternationalisedCommunityHost_IsAValidLink()
+    {
+        var options = Issuers.Options();
+        options.CommunityUrl = new Uri("https://bücher.example/forum");
+
+        var link = Issuers.AtFixedClock(options).CreateLoginUrl(Issuers.Jane(), "/answers");
+
+        link.IdnHost.Should().Be("xn--bcher-kva.example");
+        link.AbsolutePath.Should().Be("/forum/auth/sso");
+        link.Query.Should().Be("?jwt=" + TribeSsoIssuerTokenTests.GoldenMinimalToken + "&redirect=/answers");
+    }
 }

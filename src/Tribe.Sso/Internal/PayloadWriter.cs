@@ -39,9 +39,10 @@ internal static class PayloadWriter
         if (user.Groups is { } groups)
         {
             writer.WriteStartArray(ClaimNames.Groups);
-            foreach (var group in groups)
+            // Indexed, not foreach: enumerating an IReadOnlyList boxes its enumerator on every token.
+            for (var i = 0; i < groups.Count; i++)
             {
-                WriteGroup(writer, group);
+                WriteGroup(writer, groups[i]);
             }
 
             writer.WriteEndArray();

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Text;
 
 namespace Tribe.Sso.Internal;
@@ -12,6 +13,7 @@ internal static class RedirectRules
     private const int MaxDecodingRounds = 3;
     private static readonly string[] DangerousSchemes = { "javascript:", "data:", "vbscript:", "file:" };
     private static readonly char[] QueryOrFragmentStart = { '?', '#' };
+    private const string Hex = "0123456789ABCDEF";
 
     /// <returns>Null when <paramref name="path"/> is acceptable, or why it is refused.</returns>
     public static string? FindProblem(string path)
@@ -53,24 +55,42 @@ internal static class RedirectRules
         return "is percent-encoded more than three times over";
     }
 
+    /// <summary>The most bytes <see cref="WriteEncoded"/> can write for <paramref name="path"/>.</summary>
+    public static int GetMaxEncodedLength(string path) => Encoding.UTF8.GetMaxByteCount(path.Length) * 3;
+
     /// <summary>
-    /// Percent-encodes the UTF-8 of <paramref name="path"/> for use as a query value, leaving only unreserved characters
-    /// and '/' as they are, so '?', '&amp;', '#' and '%' in the target cannot break the outer URL.
+    /// Percent-encodes the UTF-8 of <paramref name="path"/> for use as a query value into <paramref name="destination"/>,
+    /// leaving only unreserved characters and '/' as they are, so '?', '&amp;', '#' and '%' in the target cannot break the
+    /// outer URL. Returns the number of bytes written.
     /// </summary>
-    public static void AppendEncoded(StringBuilder builder, string path)
+    public static int WriteEncoded(string path, Span<byte> destination)
     {
-        const string Hex = "0123456789ABCDEF";
-        foreach (var b in Encoding.UTF8.GetBytes(path))
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(path.Length));
+        try
         {
-            var c = (char)b;
-            if (b < 0x80 && (TextRules.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~' or '/'))
+            var count = Encoding.UTF8.GetBytes(path, 0, path.Length, utf8, 0);
+            var written = 0;
+            for (var i = 0; i < count; i++)
             {
-                builder.Append(c);
+                var b = utf8[i];
+                var c = (char)b;
+                if (b < 0x80 && (TextRules.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~' or '/'))
+                {
+                    destination[written++] = b;
+                }
+                else
+                {
+                    destination[written++] = (byte)'%';
+                    destination[written++] = (byte)Hex[b >> 4];
+                    destination[written++] = (byte)Hex[b & 0xF];
+                }
             }
-            else
-            {
-                builder.Append('%').Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
-            }
+
+            return written;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
         }
     }
 
@@ -107,8 +127,8 @@ internal static class RedirectRules
         }
 
         var pathEnd = value.IndexOfAny(QueryOrFragmentStart);
-        var pathPart = pathEnd < 0 ? value : value.Substring(0, pathEnd);
-        if (pathPart.Contains(':'))
+        var colon = value.IndexOf(':');
+        if (colon >= 0 && (pathEnd < 0 || colon < pathEnd))
         {
             return "has a ':' in its path" + how + ", which can make it read as a scheme such as https: or javascript:";
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Tribe.Sso.Internal;
@@ -27,7 +28,8 @@ public sealed class TribeSsoIssuer
     private readonly JwsSigner _signer;
     private readonly TimeProvider _timeProvider;
     private readonly long _lifetimeSeconds;
-    private readonly string _linkPrefix;
+    private readonly byte[] _linkPrefix;
+    private readonly byte[] _redirectSeparator;
     private readonly string _redirectParameterName;
 
     /// <summary>Creates an issuer; the options are validated and copied.</summary>
@@ -47,7 +49,8 @@ public sealed class TribeSsoIssuer
         SsoPath = options.SsoPath;
         _redirectParameterName = options.RedirectParameterName;
         CommunityUrl = new Uri(OptionRules.CommunityBase(options.CommunityUrl!) + "/");
-        _linkPrefix = OptionRules.CommunityBase(options.CommunityUrl!) + options.SsoPath + "?jwt=";
+        _linkPrefix = Encoding.UTF8.GetBytes(OptionRules.CommunityBase(options.CommunityUrl!) + options.SsoPath + "?jwt=");
+        _redirectSeparator = Encoding.ASCII.GetBytes("&" + options.RedirectParameterName + "=");
     }
 
     /// <summary>Gets the community's address (with its base path and a trailing slash).</summary>
@@ -75,12 +78,7 @@ public sealed class TribeSsoIssuer
     public string CreateToken(TribeSsoUser user)
     {
         Guard.NotNull(user, nameof(user));
-        var issuedAt = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
-        var buffer = t_payloadBuffer ??= new PayloadBuffer();
-        buffer.Output.Clear();
-        buffer.Writer.Reset(buffer.Output);
-        PayloadWriter.Write(buffer.Writer, user, Audience, issuedAt, issuedAt + _lifetimeSeconds);
-        return _signer.CreateCompact(JwsSigner.Hs256Header, buffer.Output.WrittenSpan);
+        return _signer.CreateCompact(JwsSigner.Hs256Header, WritePayload(user));
     }
 
     /// <summary>
@@ -108,17 +106,39 @@ public sealed class TribeSsoIssuer
             }
         }
 
-        var token = CreateToken(user);
-        var link = new StringBuilder(_linkPrefix.Length + token.Length + (redirectPath?.Length * 3 ?? 0) + 16)
-            .Append(_linkPrefix)
-            .Append(token);
-        if (redirectPath is not null)
+        var payload = WritePayload(user);
+        var tokenLength = JwsSigner.GetTokenLength(JwsSigner.Hs256Header.Length, payload.Length);
+        var maxLength = _linkPrefix.Length + tokenLength + (redirectPath is null ? 0 : _redirectSeparator.Length + RedirectRules.GetMaxEncodedLength(redirectPath));
+        var buffer = ArrayPool<byte>.Shared.Rent(maxLength);
+        try
         {
-            link.Append('&').Append(_redirectParameterName).Append('=');
-            RedirectRules.AppendEncoded(link, redirectPath);
-        }
+            _linkPrefix.CopyTo(buffer, 0);
+            var length = _linkPrefix.Length + _signer.WriteCompact(JwsSigner.Hs256Header, payload, buffer, _linkPrefix.Length);
+            if (redirectPath is not null)
+            {
+                _redirectSeparator.CopyTo(buffer, length);
+                length += _redirectSeparator.Length;
+                length += RedirectRules.WriteEncoded(redirectPath, buffer.AsSpan(length));
+            }
 
-        return new Uri(link.ToString(), UriKind.Absolute);
+            // One string for the whole link: the prefix is UTF-8 (an IDN community host stays as given), the rest ASCII.
+            return new Uri(Encoding.UTF8.GetString(buffer, 0, length), UriKind.Absolute);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Writes the claims into this thread's buffer, with <c>iat</c> = now; valid until the next call on this thread.</summary>
+    private ReadOnlySpan<byte> WritePayload(TribeSsoUser user)
+    {
+        var issuedAt = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
+        var buffer = t_payloadBuffer ??= new PayloadBuffer();
+        buffer.Output.Clear();
+        buffer.Writer.Reset(buffer.Output);
+        PayloadWriter.Write(buffer.Writer, user, Audience, issuedAt, issuedAt + _lifetimeSeconds);
+        return buffer.Output.WrittenSpan;
     }
 
     /// <summary>Describes the issuer without the key.</summary>

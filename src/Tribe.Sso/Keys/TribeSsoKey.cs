@@ -84,7 +84,7 @@ public sealed class TribeSsoKey
 
     /// <summary>Creates the HMAC-SHA-256 signature provider over this key; the caller owns it.</summary>
     internal SignatureProvider CreateSignatureProvider()
-        => new SymmetricSignatureProvider(new SymmetricSecurityKey(_bytes), SecurityAlgorithms.HmacSha256);
+        => new SymmetricSignatureProvider(new PinnedSymmetricSecurityKey(_bytes), SecurityAlgorithms.HmacSha256);
 
     private static TribeSsoKey FromStringCore(string key, bool allowShort)
     {
