@@ -1,0 +1,105 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+using System.Threading.Tasks;
+
+namespace Tribe.Sso.Sample.Tests;
+
+/// <summary>The sample, started as its own process on a free loopback port; stopped on dispose.</summary>
+internal sealed class SampleProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private SampleProcess(Process process, string baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static SampleProcess Start()
+    {
+        var assembly = typeof(SampleProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SampleAssembly").Value!;
+        var baseUrl = "http://127.0.0.1:" + FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = System.IO.Path.GetDirectoryName(assembly)!,
+        };
+        start.ArgumentList.Add(assembly);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(baseUrl);
+        start.Environment.Remove("TribeSso__CommunityUrl");
+        start.Environment.Remove("TribeSso__PrivateKey");
+        var started = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = start };
+        var sample = new SampleProcess(process, baseUrl);
+        process.OutputDataReceived += (_, e) => sample.Record(e.Data, started);
+        process.ErrorDataReceived += (_, e) => sample.Record(e.Data, null);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!started.Task.Wait(TimeSpan.FromSeconds(60)))
+        {
+            sample.Dispose();
+            Assert.Fail("The sample did not print its address within 60 s. Output:\n" + sample.Output);
+        }
+
+        return sample;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private void Record(string? line, TaskCompletionSource<string>? started)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+
+        if (started is not null && line.StartsWith("Tribe.Sso sample running at ", StringComparison.Ordinal))
+        {
+            started.TrySetResult(line);
+        }
+    }
+}
