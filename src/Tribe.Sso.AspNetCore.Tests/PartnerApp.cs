@@ -28,11 +28,7 @@ internal sealed class PartnerApp : IAsyncDisposable
         App = app;
         Logs = logs;
         Clock = clock;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
-        {
-            BaseAddress = new Uri(address),
-        };
+        Client = CreateClient(app);
     }
 
     public WebApplication App { get; }
@@ -42,6 +38,12 @@ internal sealed class PartnerApp : IAsyncDisposable
     public CapturingLoggerProvider Logs { get; }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>A cookie-keeping client that does not follow redirects, for a started app on a random port.</summary>
+    public static HttpClient CreateClient(WebApplication app) => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+    {
+        BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()),
+    };
 
     public static Dictionary<string, string?> ValidSettings() => new()
     {

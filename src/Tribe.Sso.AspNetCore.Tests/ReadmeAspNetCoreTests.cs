@@ -1,14 +1,11 @@
 using System.IO;
 using System.Net;
-using System.Net.Http;
 using System.Security.Claims;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tribe.Sso.Testing;
@@ -38,9 +35,7 @@ public class ReadmeAspNetCoreTests
         await app.StartAsync();
         try
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.GetEnumerator();
-            address.MoveNext();
-            using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new System.Uri(address.Current) };
+            using var client = PartnerApp.CreateClient(app);
             await client.GetAsync("/login");
 
             var response = await client.GetAsync("/community/sso");

@@ -148,9 +148,4 @@ internal sealed class ClaimOptions
             _ => throw new CliException("--group", "status '" + parts[2] + "' is not joined or unapproved (ID:ROLE:STATUS)."),
         };
     }
-
-    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -14,7 +14,7 @@ internal static class Inspector
 {
     public static int Run(string input, string? keyText, long? now, bool json, TextWriter stdout)
     {
-        TimeProvider clock = now is { } seconds ? new FixedClock(DateTimeOffset.FromUnixTimeSeconds(seconds)) : TimeProvider.System;
+        TimeProvider clock = now is { } seconds ? new FixedTimeProvider(DateTimeOffset.FromUnixTimeSeconds(seconds)) : TimeProvider.System;
         var result = Read(input, keyText, clock, out var keyNote);
         if (result.Findings.Any(f => f.Code == TribeSsoFindingCode.Malformed))
         {
@@ -187,10 +187,5 @@ internal static class Inspector
         {
             writer.WriteStringValue(json);
         }
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

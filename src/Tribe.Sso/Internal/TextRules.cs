@@ -25,12 +25,12 @@ internal static class TextRules
                     continue;
                 }
 
-                return Invariant($"an unpaired UTF-16 surrogate at index {i}; it would be signed as U+FFFD instead of the text you passed. Fix the string's encoding where it is produced");
+                return UnpairedSurrogate(i);
             }
 
             if (char.IsLowSurrogate(c))
             {
-                return Invariant($"an unpaired UTF-16 surrogate at index {i}; it would be signed as U+FFFD instead of the text you passed. Fix the string's encoding where it is produced");
+                return UnpairedSurrogate(i);
             }
 
             if (allowLineBreaks && (c == '\n' || c == '\r' || c == '\t'))
@@ -46,6 +46,9 @@ internal static class TextRules
 
         return null;
     }
+
+    private static string UnpairedSurrogate(int index) => Invariant(
+        $"an unpaired UTF-16 surrogate at index {index}; it would be signed as U+FFFD instead of the text you passed. Fix the string's encoding where it is produced");
 
     public static bool IsAsciiLetter(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a';
 

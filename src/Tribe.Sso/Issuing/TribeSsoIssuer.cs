@@ -48,8 +48,9 @@ public sealed class TribeSsoIssuer
         Audience = options.Audience;
         SsoPath = options.SsoPath;
         _redirectParameterName = options.RedirectParameterName;
-        CommunityUrl = new Uri(OptionRules.CommunityBase(options.CommunityUrl!) + "/");
-        _linkPrefix = Encoding.UTF8.GetBytes(OptionRules.CommunityBase(options.CommunityUrl!) + options.SsoPath + "?jwt=");
+        var communityBase = OptionRules.CommunityBase(options.CommunityUrl!);
+        CommunityUrl = new Uri(communityBase + "/");
+        _linkPrefix = Encoding.UTF8.GetBytes(communityBase + options.SsoPath + "?jwt=");
         _redirectSeparator = Encoding.ASCII.GetBytes("&" + options.RedirectParameterName + "=");
     }
 
@@ -149,8 +150,14 @@ public sealed class TribeSsoIssuer
     /// <summary>A per-thread JSON writer and buffer, so steady-state signing allocates only the token string.</summary>
     private sealed class PayloadBuffer
     {
-        public PooledBufferWriter Output { get; } = new(1024);
+        public PayloadBuffer()
+        {
+            Output = new PooledBufferWriter(1024);
+            Writer = new Utf8JsonWriter(Output, PayloadWriter.Options);
+        }
 
-        public Utf8JsonWriter Writer { get; } = new(new PooledBufferWriter(1), PayloadWriter.Options);
+        public PooledBufferWriter Output { get; }
+
+        public Utf8JsonWriter Writer { get; }
     }
 }
