@@ -20,7 +20,7 @@ public class CreateLoginUrlBenchmarks
     public void Setup()
     {
         _scenario = Scenario.ByName(User);
-        _issuer = new TribeSsoIssuer(new TribeSsoOptions { CommunityUrl = new Uri("https://community.example.com"), PrivateKey = TribeSsoKey.FromString(Scenario.Key) });
+        _issuer = Scenario.CreateIssuer();
         _floor = new FloorSigner(Encoding.UTF8.GetBytes(Scenario.Key));
         _now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
     }

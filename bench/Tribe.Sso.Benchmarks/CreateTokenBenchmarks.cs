@@ -30,7 +30,7 @@ public class CreateTokenBenchmarks
     public void Setup()
     {
         _scenario = Scenario.ByName(User);
-        _issuer = new TribeSsoIssuer(new TribeSsoOptions { CommunityUrl = new Uri("https://community.example.com"), PrivateKey = TribeSsoKey.FromString(Scenario.Key) });
+        _issuer = Scenario.CreateIssuer();
         _floor = new FloorSigner(KeyBytes);
         _claims = _scenario.Claims.ToDictionary(c => c.Key, c => c.Value);
         _now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();

@@ -42,6 +42,9 @@ public sealed class Scenario
         .AddToGroups(Enumerable.Range(0, 50).Select(i => TribeGroup.Joined("5f1c0e8b9d3e4a00123456" + i.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))))
         .Build());
 
+    /// <summary>The issuer every benchmark signs with: the default options and <see cref="Key"/>.</summary>
+    public static TribeSsoIssuer CreateIssuer() => new(new TribeSsoOptions { CommunityUrl = new Uri("https://community.example.com"), PrivateKey = TribeSsoKey.FromString(Key) });
+
     public static Scenario ByName(string name) => name switch
     {
         "minimal" => Minimal,

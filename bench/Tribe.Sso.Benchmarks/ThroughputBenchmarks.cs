@@ -21,7 +21,7 @@ public class ThroughputBenchmarks
     private static FloorSigner? t_floor;
 
     [GlobalSetup]
-    public void Setup() => _issuer = new TribeSsoIssuer(new TribeSsoOptions { CommunityUrl = new Uri("https://community.example.com"), PrivateKey = TribeSsoKey.FromString(Scenario.Key) });
+    public void Setup() => _issuer = Scenario.CreateIssuer();
 
     [Benchmark(Baseline = true, Description = "2,000 tokens, one thread")]
     public void OneThread()

@@ -368,7 +368,8 @@ public sealed class TribeSsoTokenReader
         }
 
         var text = value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
-        switch (value.ValueKind == JsonValueKind.String ? text : null)
+        // A non-string's raw JSON text (1, true, {…}) never equals a role name, so one switch covers both.
+        switch (text)
         {
             case "member": return TribeRole.Member;
             case "moderator": return TribeRole.Moderator;

@@ -134,6 +134,7 @@ public sealed class TribeSsoUserBuilder
             throw ClaimRules.Fail(ClaimNames.Groups, "would be an empty list, which removes the user from every group. Call RemoveFromAllGroups() if that is what you mean, or leave the call out to keep the user's groups");
         }
 
+        RequireDistinct(copy);
         return Copy(b => b.SetGroups(copy, TribeGroupsOperation.Replace));
     }
 
@@ -205,7 +206,6 @@ public sealed class TribeSsoUserBuilder
             throw new ArgumentNullException(parameterName, "The group list contains null. Pass TribeGroup values created with TribeGroup.FromId, Joined or Unapproved.");
         }
 
-        RequireDistinct(copy);
         return copy;
     }
 
