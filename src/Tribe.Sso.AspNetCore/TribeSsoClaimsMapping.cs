@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Tribe.Sso.Internal;
 
 namespace Tribe.Sso.AspNetCore;
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Tribe.Sso.Internal;
 
 namespace Tribe.Sso.Testing;
 

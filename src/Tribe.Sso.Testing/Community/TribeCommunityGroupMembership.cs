@@ -9,7 +9,7 @@ public sealed class TribeCommunityGroupMembership
     /// <param name="status">Joined, or waiting for approval.</param>
     public TribeCommunityGroupMembership(string groupId, TribeGroupRole role = TribeGroupRole.Member, TribeGroupStatus status = TribeGroupStatus.Joined)
     {
-        GroupId = Tribe.Sso.Internal.Guard.NotNull(groupId, nameof(groupId));
+        GroupId = Guard.NotNull(groupId, nameof(groupId));
         Role = role;
         Status = status;
     }

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using Tribe.Sso.Internal;
 using Tribe.Sso.Testing.Internal;
 
 namespace Tribe.Sso.Testing;

@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Tribe.Sso.Internal;
 
 namespace Tribe.Sso;
 

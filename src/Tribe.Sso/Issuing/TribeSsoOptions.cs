@@ -1,5 +1,4 @@
 using System;
-using Tribe.Sso.Internal;
 
 namespace Tribe.Sso;
 

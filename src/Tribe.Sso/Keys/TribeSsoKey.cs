@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using System.Text;
 using Microsoft.IdentityModel.Tokens;
-using Tribe.Sso.Internal;
 
 namespace Tribe.Sso;
 

@@ -1,6 +1,6 @@
 using System;
 
-namespace Tribe.Sso.Internal;
+namespace Tribe.Sso;
 
 /// <summary>The one place where <see cref="TribeSsoOptions"/> rules live.</summary>
 internal static class OptionRules

@@ -1,6 +1,6 @@
 using System;
 
-namespace Tribe.Sso.Internal;
+namespace Tribe.Sso;
 
 /// <summary>The one guard style of the code base; works on netstandard2.0, where <c>ArgumentNullException.ThrowIfNull</c> does not exist.</summary>
 internal static class Guard

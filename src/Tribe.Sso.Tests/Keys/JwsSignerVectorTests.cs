@@ -1,8 +1,7 @@
 using System.Text;
-using Tribe.Sso.Internal;
 using Tribe.Sso.Tests.Support;
 
-namespace Tribe.Sso.Tests.Internal;
+namespace Tribe.Sso.Tests.Keys;
 
 /// <summary>Published HS256 vectors, signed by the SDK's own signer.</summary>
 public class JwsSignerVectorTests

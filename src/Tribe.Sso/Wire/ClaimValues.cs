@@ -1,6 +1,6 @@
 using System;
 
-namespace Tribe.Sso.Internal;
+namespace Tribe.Sso;
 
 /// <summary>The wire spelling of the enum values.</summary>
 internal static class ClaimValues

@@ -1,7 +1,7 @@
 using System;
 using System.Buffers;
 
-namespace Tribe.Sso.Internal;
+namespace Tribe.Sso;
 
 /// <summary>An <see cref="IBufferWriter{T}"/> over an <see cref="ArrayPool{T}"/> array that is kept and reused by its owner.</summary>
 internal sealed class PooledBufferWriter : IBufferWriter<byte>

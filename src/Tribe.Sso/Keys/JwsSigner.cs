@@ -4,7 +4,7 @@ using System.Buffers.Text;
 using System.Text;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Tribe.Sso.Internal;
+namespace Tribe.Sso;
 
 /// <summary>
 /// Makes compact HS256 JWS strings. There is no unsigned path: every output has three segments and a 43-character

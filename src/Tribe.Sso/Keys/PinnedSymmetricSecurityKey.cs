@@ -1,6 +1,6 @@
 using Microsoft.IdentityModel.Tokens;
 
-namespace Tribe.Sso.Internal;
+namespace Tribe.Sso;
 
 /// <summary>
 /// A <see cref="SymmetricSecurityKey"/> that hands the signature provider its own array instead of a copy.

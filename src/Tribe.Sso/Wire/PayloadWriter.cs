@@ -2,7 +2,7 @@ using System;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Tribe.Sso.Internal;
+namespace Tribe.Sso;
 
 /// <summary>
 /// Writes the claims with a JSON writer, never by concatenation, in the fixed order of SPEC §1 (iat and exp last), so

@@ -1,7 +1,7 @@
 #if NETSTANDARD2_0
 using System;
 
-namespace Tribe.Sso.Internal;
+namespace Tribe.Sso;
 
 /// <summary>The <see cref="string"/> members that netstandard2.0 lacks, so one source reads the same on every target.</summary>
 internal static class StringPolyfills

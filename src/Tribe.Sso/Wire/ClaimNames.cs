@@ -1,4 +1,4 @@
-namespace Tribe.Sso.Internal;
+namespace Tribe.Sso;
 
 /// <summary>The claim names of the Tribe JWT SSO protocol, in the order they are written.</summary>
 internal static class ClaimNames

@@ -1,4 +1,4 @@
-namespace Tribe.Sso.Internal;
+namespace Tribe.Sso;
 
 /// <summary>
 /// A practical RFC 5321/5322 addr-spec check: one <c>@</c>, a dot-atom local part (non-ASCII allowed, RFC 6531), and a

@@ -2,7 +2,7 @@ using System;
 using System.Buffers;
 using System.Text;
 
-namespace Tribe.Sso.Internal;
+namespace Tribe.Sso;
 
 /// <summary>
 /// Decides whether a redirect target is a path on the community (SPEC §2, open redirect) and encodes it as a query value.

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace Tribe.Sso.Internal;
+namespace Tribe.Sso;
 
 /// <summary>Character-level rules shared by claims, options and redirect targets.</summary>
 internal static class TextRules

@@ -1,6 +1,6 @@
 using Tribe.Sso.Tests.Support;
 
-namespace Tribe.Sso.Tests.Issuing;
+namespace Tribe.Sso.Tests.Links;
 
 /// <summary>SPEC §2: the redirect target is a path on the community; everything else is refused.</summary>
 public class OpenRedirectTests

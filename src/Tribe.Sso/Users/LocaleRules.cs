@@ -1,4 +1,4 @@
-namespace Tribe.Sso.Internal;
+namespace Tribe.Sso;
 
 /// <summary>The syntax of a BCP 47 language tag (RFC 5646): a 2–3 or 5–8 letter language, then 1–8 character alphanumeric subtags.</summary>
 internal static class LocaleRules
