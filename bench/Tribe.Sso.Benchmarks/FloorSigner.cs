@@ -65,7 +65,7 @@ public sealed class FloorSigner
             foreach (var g in groups)
             {
                 _writer.WriteStartObject();
-                _writer.WriteString("group", g.Id);
+                _writer.WriteString("group", g.GroupId);
                 _writer.WriteString("role", "member");
                 _writer.WriteString("status", "joined");
                 _writer.WriteEndObject();

@@ -87,7 +87,7 @@ public sealed class Scenario
 
         if (user.Groups is { } groups)
         {
-            claims.Add(new("groups", groups.Select(g => (object)new Dictionary<string, object> { ["group"] = g.Id, ["role"] = "member", ["status"] = "joined" }).ToList()));
+            claims.Add(new("groups", groups.Select(g => (object)new Dictionary<string, object> { ["group"] = g.GroupId, ["role"] = "member", ["status"] = "joined" }).ToList()));
             claims.Add(new("groupsOperation", "add"));
         }
 

@@ -98,9 +98,9 @@ public class AddTribeSsoTests
             .AddTribeSso(s => s.CommunityUrl = new Uri("https://community.example.com"))
             .BuildServiceProvider();
 
-        var resolve = () => provider.GetRequiredService<IOptions<TribeSsoSettings>>().Value;
+        var resolve = () => provider.GetRequiredService<IOptions<TribeSsoCommunityOptions>>().Value;
 
-        resolve.Should().Throw<OptionsValidationException>().WithMessage("TribeSsoSettings:PrivateKey is not set*");
+        resolve.Should().Throw<OptionsValidationException>().WithMessage("TribeSsoCommunityOptions:PrivateKey is not set*");
     }
 
     [Test]
@@ -120,6 +120,6 @@ public class AddTribeSsoTests
     [Test]
     public void Settings_ToString_HidesTheKey()
     {
-        new TribeSsoSettings { PrivateKey = TestKeys.Primary }.ToString().Should().Contain("PrivateKey = (hidden)").And.NotContain(TestKeys.Primary);
+        new TribeSsoCommunityOptions { PrivateKey = TestKeys.Primary }.ToString().Should().Contain("PrivateKey = (hidden)").And.NotContain(TestKeys.Primary);
     }
 }

@@ -53,7 +53,7 @@ public class MapTribeSsoTests
         signIn.Member!.ExternalId.Should().Be("42");
         signIn.Member.Email.Should().Be("jane@example.com");
         signIn.Member.Name.Should().Be("Jane Doe");
-        signIn.Redirect.Should().Be("/answers");
+        signIn.RedirectPath.Should().Be("/answers");
     }
 
     [Test]
@@ -84,7 +84,7 @@ public class MapTribeSsoTests
 
         signIn.Member!.Role.Should().Be(TribeRole.Moderator);
         signIn.Member.Groups.Should().ContainSingle(g => g.GroupId == "group-x");
-        signIn.Redirect.Should().Be("/spaces/x");
+        signIn.RedirectPath.Should().Be("/spaces/x");
     }
 
     [Test]

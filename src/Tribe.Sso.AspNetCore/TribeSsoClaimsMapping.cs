@@ -1,3 +1,4 @@
+using System;
 using System.Security.Claims;
 
 namespace Tribe.Sso.AspNetCore;
@@ -15,7 +16,7 @@ public static class TribeSsoClaimsMapping
     /// <exception cref="TribeSsoClaimException">A claim is missing or breaks a rule; the message says which and how to map it.</exception>
     public static TribeSsoUser FromStandardClaims(ClaimsPrincipal principal)
     {
-        Guard.NotNull(principal, nameof(principal));
+        ArgumentNullException.ThrowIfNull(principal);
         var id = Find(principal, ClaimNames.Subject, ClaimTypes.NameIdentifier, "sub");
         var name = Find(principal, ClaimNames.Name, ClaimTypes.Name, "name");
         var email = Find(principal, ClaimNames.Email, ClaimTypes.Email, "email");

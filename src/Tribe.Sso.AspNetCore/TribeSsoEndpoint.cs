@@ -31,7 +31,7 @@ internal static partial class TribeSsoEndpoint
         }
 
         var redirect = redirectValues.Count == 1 ? redirectValues[0] : null;
-        if (redirect is not null && RedirectRules.FindProblem(redirect) is { } problem)
+        if (redirect is not null && TribeSsoRedirectPath.FindProblem(redirect) is { } problem)
         {
             LogRedirectRefused(logger, problem);
             await Problem(context, StatusCodes.Status400BadRequest, "Redirect target refused", "The redirect target " + problem + ". Pass a path on the community that starts with a single '/', such as /answers.").ConfigureAwait(false);
@@ -42,7 +42,7 @@ internal static partial class TribeSsoEndpoint
         try
         {
             user = await mapUser(context.User, context).ConfigureAwait(false);
-            Guard.NotNull(user, nameof(user));
+            ArgumentNullException.ThrowIfNull(user);
         }
         catch (Exception e) when (e is TribeSsoException or ArgumentException)
         {

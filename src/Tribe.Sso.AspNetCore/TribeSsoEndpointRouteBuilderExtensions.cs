@@ -38,7 +38,7 @@ public static class TribeSsoEndpointRouteBuilderExtensions
     /// <remarks><inheritdoc cref="MapTribeSso(IEndpointRouteBuilder, string)" path="/remarks"/></remarks>
     public static IEndpointConventionBuilder MapTribeSso(this IEndpointRouteBuilder endpoints, string pattern, Func<ClaimsPrincipal, TribeSsoUser> mapUser)
     {
-        Guard.NotNull(mapUser, nameof(mapUser));
+        ArgumentNullException.ThrowIfNull(mapUser);
         return endpoints.MapTribeSso(pattern, (principal, _) => new ValueTask<TribeSsoUser>(mapUser(principal)));
     }
 
@@ -50,9 +50,9 @@ public static class TribeSsoEndpointRouteBuilderExtensions
     /// <remarks><inheritdoc cref="MapTribeSso(IEndpointRouteBuilder, string)" path="/remarks"/></remarks>
     public static IEndpointConventionBuilder MapTribeSso(this IEndpointRouteBuilder endpoints, string pattern, Func<ClaimsPrincipal, HttpContext, ValueTask<TribeSsoUser>> mapUser)
     {
-        Guard.NotNull(endpoints, nameof(endpoints));
-        Guard.NotNull(pattern, nameof(pattern));
-        Guard.NotNull(mapUser, nameof(mapUser));
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(mapUser);
         return endpoints.MapGet(pattern, context => TribeSsoEndpoint.HandleAsync(context, mapUser)).WithDisplayName("Tribe SSO: go to community");
     }
 }

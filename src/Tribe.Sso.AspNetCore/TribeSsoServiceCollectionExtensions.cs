@@ -10,7 +10,7 @@ namespace Tribe.Sso.AspNetCore;
 public static class TribeSsoServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <see cref="TribeSsoSettings"/> to <paramref name="section"/> (usually <c>configuration.GetSection("TribeSso")</c>),
+    /// Binds <see cref="TribeSsoCommunityOptions"/> to <paramref name="section"/> (usually <c>configuration.GetSection("TribeSso")</c>),
     /// validates them when the application starts, and registers a singleton <see cref="TribeSsoIssuer"/> and, if absent,
     /// <see cref="TimeProvider.System"/>.
     /// </summary>
@@ -19,35 +19,35 @@ public static class TribeSsoServiceCollectionExtensions
     /// <returns>The services, for chaining.</returns>
     public static IServiceCollection AddTribeSso(this IServiceCollection services, IConfiguration section)
     {
-        Guard.NotNull(services, nameof(services));
-        Guard.NotNull(section, nameof(section));
-        var prefix = section is IConfigurationSection s ? s.Path : TribeSsoSettings.DefaultSectionName;
-        services.AddOptions<TribeSsoSettings>().Bind(section);
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+        var prefix = section is IConfigurationSection s ? s.Path : TribeSsoCommunityOptions.DefaultSectionName;
+        services.AddOptions<TribeSsoCommunityOptions>().Bind(section);
         return AddCore(services, prefix);
     }
 
     /// <summary>
-    /// Configures <see cref="TribeSsoSettings"/> in code, validates them when the application starts, and registers a
+    /// Configures <see cref="TribeSsoCommunityOptions"/> in code, validates them when the application starts, and registers a
     /// singleton <see cref="TribeSsoIssuer"/> and, if absent, <see cref="TimeProvider.System"/>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the settings.</param>
     /// <returns>The services, for chaining.</returns>
-    public static IServiceCollection AddTribeSso(this IServiceCollection services, Action<TribeSsoSettings> configure)
+    public static IServiceCollection AddTribeSso(this IServiceCollection services, Action<TribeSsoCommunityOptions> configure)
     {
-        Guard.NotNull(services, nameof(services));
-        Guard.NotNull(configure, nameof(configure));
-        services.AddOptions<TribeSsoSettings>().Configure(configure);
-        return AddCore(services, nameof(TribeSsoSettings));
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<TribeSsoCommunityOptions>().Configure(configure);
+        return AddCore(services, nameof(TribeSsoCommunityOptions));
     }
 
     private static IServiceCollection AddCore(IServiceCollection services, string prefix)
     {
-        services.AddOptions<TribeSsoSettings>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TribeSsoSettings>>(new TribeSsoSettingsValidator(prefix)));
+        services.AddOptions<TribeSsoCommunityOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TribeSsoCommunityOptions>>(new TribeSsoCommunityOptionsValidator(prefix)));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new TribeSsoIssuer(
-            provider.GetRequiredService<IOptions<TribeSsoSettings>>().Value.ToOptions(),
+            provider.GetRequiredService<IOptions<TribeSsoCommunityOptions>>().Value.ToOptions(),
             provider.GetRequiredService<TimeProvider>()));
         return services;
     }

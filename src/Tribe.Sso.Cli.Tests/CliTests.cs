@@ -138,7 +138,7 @@ public class CliTests
 
         run.ExitCode.Should().Be(0);
         new TribeSsoTokenReader(TribeSsoKey.FromShortCommunityKey(TestKeys.Short), new TribeSsoTokenReaderOptions { TimeProvider = TestClock.Create() })
-            .Read(run.Stdout.Trim()).Signature.Should().Be(TribeSsoSignatureStatus.Valid);
+            .Read(run.Stdout.Trim()).SignatureStatus.Should().Be(TribeSsoSignatureStatus.Valid);
     }
 
     [Test]
@@ -214,7 +214,7 @@ public class CliTests
         var run = Cli.Execute(null, "inspect", Jwt.Base64UrlEncode("{\"alg\":\"HS256\"}"u8.ToArray()) + "." + Jwt.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(payload)) + ".c2ln");
 
         run.ExitCode.Should().Be(1);
-        run.Stdout.Should().Contain("  - rejected: role 'owner' is not member|moderator|admin\n")
+        run.Stdout.Should().Contain("  - rejected: role 'owner' is not member, moderator or admin\n")
             .And.Contain("  - ignored: claim 'x' is not a Tribe SSO claim; the community ignores it\n")
             .And.Contain("  - warning: no exp: valid forever");
     }

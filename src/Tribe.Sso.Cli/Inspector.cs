@@ -34,15 +34,15 @@ internal static class Inspector
     }
 
     /// <summary>Verifies with the key exactly as given (short keys are padded as HMAC does); if that fails and the key has surrounding whitespace, says whether the trimmed key works.</summary>
-    private static TribeSsoTokenReadResult Read(string input, string? keyText, TimeProvider clock, out string? keyNote)
+    private static TribeSsoReadResult Read(string input, string? keyText, TimeProvider clock, out string? keyNote)
     {
         keyNote = null;
         var options = new TribeSsoTokenReaderOptions { TimeProvider = clock };
         var result = new TribeSsoTokenReader(keyText is null ? null : KeyAsGiven(keyText), options).Read(input);
-        if (keyText is not null && result.Signature == TribeSsoSignatureStatus.Invalid && keyText.Trim() != keyText && keyText.Trim().Length > 0)
+        if (keyText is not null && result.SignatureStatus == TribeSsoSignatureStatus.Invalid && keyText.Trim() != keyText && keyText.Trim().Length > 0)
         {
             var trimmed = new TribeSsoTokenReader(KeyAsGiven(keyText.Trim()), options).Read(input);
-            keyNote = trimmed.Signature == TribeSsoSignatureStatus.Valid
+            keyNote = trimmed.SignatureStatus == TribeSsoSignatureStatus.Valid
                 ? "the key has surrounding whitespace; the token verifies with the trimmed key, so trim the key where you load it"
                 : "the key has surrounding whitespace (the trimmed key does not verify the token either)";
         }
@@ -57,12 +57,12 @@ internal static class Inspector
         return TribeSsoKey.FromBytes(bytes);
     }
 
-    private static void WriteText(TribeSsoTokenReadResult result, string? keyNote, bool hasKey, TimeProvider clock, TextWriter stdout)
+    private static void WriteText(TribeSsoReadResult result, string? keyNote, bool hasKey, TimeProvider clock, TextWriter stdout)
     {
         var text = new StringBuilder();
         Line(text, "header", result.HeaderJson ?? "(undecodable)");
         Line(text, "payload", result.PayloadJson ?? "(undecodable)");
-        Line(text, "signature", result.Signature switch
+        Line(text, "signature", result.SignatureStatus switch
         {
             TribeSsoSignatureStatus.Valid => "valid (HS256)",
             TribeSsoSignatureStatus.Invalid => "INVALID: signed with another key or the key has surrounding whitespace, or the token was altered",
@@ -87,12 +87,12 @@ internal static class Inspector
         }
 
         Line(text, "verdict", result.IsAccepted
-            ? (result.Signature == TribeSsoSignatureStatus.Valid ? "accepted" : "accepted if the signature is valid (not checked)")
+            ? (result.SignatureStatus == TribeSsoSignatureStatus.Valid ? "accepted" : "accepted if the signature is valid (not checked)")
             : "rejected: " + result.Rejection!.Message);
         stdout.Write(text.ToString());
     }
 
-    private static string Expiry(TribeSsoTokenReadResult result, TimeProvider clock)
+    private static string Expiry(TribeSsoReadResult result, TimeProvider clock)
     {
         if (result.Claims?.ExpiresAt is not { } expires)
         {
@@ -115,7 +115,7 @@ internal static class Inspector
     private static void Line(StringBuilder text, string label, string value)
         => text.Append(value.Length == 0 ? label : label.PadRight(10) + " " + value).Append('\n');
 
-    private static void WriteJson(TribeSsoTokenReadResult result, string? keyNote, TimeProvider clock, TextWriter stdout)
+    private static void WriteJson(TribeSsoReadResult result, string? keyNote, TimeProvider clock, TextWriter stdout)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -124,7 +124,7 @@ internal static class Inspector
             writer.WriteBoolean("accepted", result.IsAccepted);
             WriteRaw(writer, "header", result.HeaderJson);
             WriteRaw(writer, "payload", result.PayloadJson);
-            writer.WriteString("signature", result.Signature switch
+            writer.WriteString("signature", result.SignatureStatus switch
             {
                 TribeSsoSignatureStatus.Valid => "valid",
                 TribeSsoSignatureStatus.Invalid => "invalid",

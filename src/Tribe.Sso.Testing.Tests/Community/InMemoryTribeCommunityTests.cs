@@ -28,7 +28,7 @@ public class InMemoryTribeCommunityTests
 
         result.Outcome.Should().Be(TribeSsoSignInOutcome.Created);
         result.IsSignedIn.Should().BeTrue();
-        result.Redirect.Should().Be("/answers");
+        result.RedirectPath.Should().Be("/answers");
         var member = result.Member!;
         member.Id.Should().MatchRegex("^[0-9a-f]{24}$");
         member.ExternalId.Should().Be("42");
@@ -104,7 +104,7 @@ public class InMemoryTribeCommunityTests
 
         result.Outcome.Should().Be(TribeSsoSignInOutcome.Rejected);
         result.Rejection!.Code.Should().Be(TribeSsoFindingCode.SignatureInvalid);
-        result.Redirect.Should().BeNull();
+        result.RedirectPath.Should().BeNull();
         _community.Members.Should().BeEmpty();
     }
 
@@ -164,13 +164,13 @@ public class InMemoryTribeCommunityTests
         var result = _community.SignIn(link);
 
         result.IsSignedIn.Should().BeTrue();
-        result.Redirect.Should().Be("/");
+        result.RedirectPath.Should().Be("/");
     }
 
     [Test]
     public void SignIn_WithoutRedirect_GoesHome()
     {
-        _community.SignIn(_issuer.CreateLoginUrl(Issuers.Jane())).Redirect.Should().Be("/");
+        _community.SignIn(_issuer.CreateLoginUrl(Issuers.Jane())).RedirectPath.Should().Be("/");
     }
 
     [Test]

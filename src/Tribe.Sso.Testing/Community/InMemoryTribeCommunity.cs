@@ -129,7 +129,7 @@ public sealed class InMemoryTribeCommunity
             return new TribeSsoSignInResult(TribeSsoSignInOutcome.Rejected, null, null, read);
         }
 
-        var redirect = read.RedirectPath is { } path && RedirectRules.FindProblem(path) is null ? path : "/";
+        var redirect = read.RedirectPath is { } path && TribeSsoRedirectPath.FindProblem(path) is null ? path : "/";
         lock (_gate)
         {
             var bySubject = FindStoredByExternalId(sub);

@@ -3,12 +3,12 @@ namespace Tribe.Sso.Testing;
 /// <summary>The result of <see cref="InMemoryTribeCommunity.SignIn(string)"/>.</summary>
 public sealed class TribeSsoSignInResult
 {
-    internal TribeSsoSignInResult(TribeSsoSignInOutcome outcome, TribeCommunityMember? member, string? redirect, TribeSsoTokenReadResult token, string? conflictReason = null)
+    internal TribeSsoSignInResult(TribeSsoSignInOutcome outcome, TribeCommunityMember? member, string? redirectPath, TribeSsoReadResult readResult, string? conflictReason = null)
     {
         Outcome = outcome;
         Member = member;
-        Redirect = redirect;
-        Token = token;
+        RedirectPath = redirectPath;
+        ReadResult = readResult;
         ConflictReason = conflictReason;
     }
 
@@ -22,13 +22,13 @@ public sealed class TribeSsoSignInResult
     public TribeCommunityMember? Member { get; }
 
     /// <summary>Gets where the community sends the browser: the link's redirect path when it is a safe path, otherwise <c>/</c> (the home page). Null when nobody was signed in.</summary>
-    public string? Redirect { get; }
+    public string? RedirectPath { get; }
 
     /// <summary>Gets everything the token reader found.</summary>
-    public TribeSsoTokenReadResult Token { get; }
+    public TribeSsoReadResult ReadResult { get; }
 
     /// <summary>Gets the first finding that made the community refuse the token, or null.</summary>
-    public TribeSsoFinding? Rejection => Token.Rejection;
+    public TribeSsoFinding? Rejection => ReadResult.Rejection;
 
     /// <summary>Gets why a <see cref="TribeSsoSignInOutcome.Conflict"/> happened, or null.</summary>
     public string? ConflictReason { get; }

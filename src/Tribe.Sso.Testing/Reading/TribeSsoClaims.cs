@@ -58,6 +58,9 @@ public sealed class TribeSsoClaims
     /// <summary>Gets <c>nbf</c>.</summary>
     public DateTimeOffset? NotBefore { get; internal set; }
 
+    /// <summary>Gets every value of <c>aud</c>, for the expected-audience check.</summary>
+    internal IReadOnlyList<string> Audiences { get; set; } = Array.Empty<string>();
+
     /// <summary>Gets the names of claims the community does not know (it ignores them).</summary>
     public IReadOnlyList<string> UnknownClaims { get; internal set; } = Array.Empty<string>();
 }

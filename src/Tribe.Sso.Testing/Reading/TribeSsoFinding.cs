@@ -3,10 +3,10 @@ namespace Tribe.Sso.Testing;
 /// <summary>One thing the reader noticed about a token, in the community's terms.</summary>
 public sealed class TribeSsoFinding
 {
-    internal TribeSsoFinding(TribeSsoFindingCode code, TribeSsoFindingSeverity severity, string? claim, string message)
+    internal TribeSsoFinding(TribeSsoFindingCode code, string? claim, string message)
     {
         Code = code;
-        Severity = severity;
+        Severity = FindingsCollector.SeverityOf(code);
         Claim = claim;
         Message = message;
     }
@@ -14,7 +14,7 @@ public sealed class TribeSsoFinding
     /// <summary>Gets what the finding is about.</summary>
     public TribeSsoFindingCode Code { get; }
 
-    /// <summary>Gets how the community treats it.</summary>
+    /// <summary>Gets how the community treats it; always the same for a given <see cref="Code"/>.</summary>
     public TribeSsoFindingSeverity Severity { get; }
 
     /// <summary>Gets the claim or header field concerned, or null.</summary>

@@ -136,7 +136,7 @@ internal static class OptionRules
             }
         }
 
-        if (name == "jwt")
+        if (name == LinkFormat.TokenParameter)
         {
             throw Fail(Name, "is 'jwt', the parameter that carries the token. Use redirect (the default) or redirect_uri");
         }

@@ -49,7 +49,7 @@ public sealed class TribeSsoIssuer
         _redirectParameterName = options.RedirectParameterName;
         var communityBase = OptionRules.CommunityBase(options.CommunityUrl!);
         CommunityUrl = new Uri(communityBase + "/");
-        _linkPrefix = Encoding.UTF8.GetBytes(communityBase + options.SsoPath + "?jwt=");
+        _linkPrefix = Encoding.UTF8.GetBytes(communityBase + options.SsoPath + "?" + LinkFormat.TokenParameter + "=");
         _redirectSeparator = Encoding.ASCII.GetBytes("&" + options.RedirectParameterName + "=");
     }
 
@@ -99,16 +99,12 @@ public sealed class TribeSsoIssuer
         Guard.NotNull(user, nameof(user));
         if (redirectPath is not null)
         {
-            var problem = RedirectRules.FindProblem(redirectPath);
-            if (problem is not null)
-            {
-                throw new TribeSsoRedirectException("The redirect target " + problem + ". Pass a path on the community that starts with a single '/', such as /answers or /search?q=sso.");
-            }
+            TribeSsoRedirectPath.Validate(redirectPath);
         }
 
         var payload = WritePayload(user);
         var tokenLength = JwsSigner.GetTokenLength(JwsSigner.Hs256Header.Length, payload.Length);
-        var maxLength = _linkPrefix.Length + tokenLength + (redirectPath is null ? 0 : _redirectSeparator.Length + RedirectRules.GetMaxEncodedLength(redirectPath));
+        var maxLength = _linkPrefix.Length + tokenLength + (redirectPath is null ? 0 : _redirectSeparator.Length + TribeSsoRedirectPath.GetMaxEncodedLength(redirectPath));
         var buffer = ArrayPool<byte>.Shared.Rent(maxLength);
         try
         {
@@ -118,7 +114,7 @@ public sealed class TribeSsoIssuer
             {
                 _redirectSeparator.CopyTo(buffer, length);
                 length += _redirectSeparator.Length;
-                length += RedirectRules.WriteEncoded(redirectPath, buffer.AsSpan(length));
+                length += TribeSsoRedirectPath.WriteEncoded(redirectPath, buffer.AsSpan(length));
             }
 
             // One string for the whole link: the prefix is UTF-8 (an IDN community host stays as given), the rest ASCII.

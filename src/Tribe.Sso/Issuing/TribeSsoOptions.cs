@@ -3,8 +3,9 @@ using System;
 namespace Tribe.Sso;
 
 /// <summary>
-/// Settings of a <see cref="TribeSsoIssuer"/>. A plain class for configuration binding; <see cref="TribeSsoIssuer"/>
-/// validates it (see <see cref="Validate"/>) and copies it, so later changes have no effect on an issuer.
+/// The options of a <see cref="TribeSsoIssuer"/>, set in code. <see cref="TribeSsoIssuer"/> validates them (see
+/// <see cref="Validate"/>) and copies them, so later changes have no effect on an issuer. ASP.NET Core applications bind
+/// <c>TribeSsoCommunityOptions</c> from configuration instead (package Tribe.Sso.AspNetCore).
 /// </summary>
 public sealed class TribeSsoOptions
 {

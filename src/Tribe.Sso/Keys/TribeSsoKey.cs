@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Text;
+using System.Threading;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Tribe.Sso;
@@ -28,6 +29,9 @@ public sealed class TribeSsoKey
 
     [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     private readonly byte[] _bytes;
+
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    private JwsSigner? _verifier;
 
     private TribeSsoKey(byte[] bytes, bool isShortCommunityKey)
     {
@@ -76,6 +80,19 @@ public sealed class TribeSsoKey
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     /// <exception cref="TribeSsoKeyException">The key is empty, has surrounding whitespace or contains an invalid UTF-16 sequence.</exception>
     public static TribeSsoKey FromShortCommunityKey(string key) => FromStringCore(key, allowShort: true);
+
+    /// <summary>
+    /// Checks, in constant time, that <paramref name="signature"/> is the HS256 (HMAC-SHA-256) signature of
+    /// <paramref name="signingInput"/> under this key. This is how the community checks a token.
+    /// </summary>
+    /// <param name="signingInput">The signed bytes: for a compact JWT, the ASCII of <c>header.payload</c>.</param>
+    /// <param name="signature">The signature: for a compact JWT, the base64url-decoded third segment (32 bytes).</param>
+    /// <returns>True when the signature matches; false otherwise, including when it is not 32 bytes long.</returns>
+    public bool VerifySignature(ReadOnlySpan<byte> signingInput, ReadOnlySpan<byte> signature)
+    {
+        var verifier = LazyInitializer.EnsureInitialized(ref _verifier, () => new JwsSigner(this))!;
+        return verifier.Verify(signingInput.ToArray(), signingInput.Length, signature.ToArray());
+    }
 
     /// <summary>Returns a description that never contains key material.</summary>
     /// <returns>The text <c>TribeSsoKey (hidden)</c>.</returns>

@@ -10,13 +10,13 @@ public sealed class TribeGroup : IEquatable<TribeGroup>
 {
     private TribeGroup(string id, TribeGroupRole? role, TribeGroupStatus? status)
     {
-        Id = id;
+        GroupId = id;
         Role = role;
         Status = status;
     }
 
     /// <summary>Gets the community's group id.</summary>
-    public string Id { get; }
+    public string GroupId { get; }
 
     /// <summary>Gets the user's role in the group, or null for a bare id entry.</summary>
     public TribeGroupRole? Role { get; }
@@ -54,18 +54,18 @@ public sealed class TribeGroup : IEquatable<TribeGroup>
 
     /// <inheritdoc />
     public bool Equals(TribeGroup? other)
-        => other is not null && string.Equals(Id, other.Id, StringComparison.Ordinal) && Role == other.Role && Status == other.Status;
+        => other is not null && string.Equals(GroupId, other.GroupId, StringComparison.Ordinal) && Role == other.Role && Status == other.Status;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as TribeGroup);
 
     /// <inheritdoc />
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Id) ^ ((int?)Role ?? -1) ^ (((int?)Status ?? -1) << 4);
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(GroupId) ^ ((int?)Role ?? -1) ^ (((int?)Status ?? -1) << 4);
 
     /// <summary>Returns the entry as it is written into the token, for diagnostics.</summary>
     /// <returns>For example <c>5f1c0e8b (member, joined)</c>.</returns>
     public override string ToString()
-        => IsBareId ? Id : TextRules.Invariant($"{Id} ({ClaimValues.Of(Role!.Value)}, {ClaimValues.Of(Status!.Value)})");
+        => IsBareId ? GroupId : TextRules.Invariant($"{GroupId} ({ClaimValues.Of(Role!.Value)}, {ClaimValues.Of(Status!.Value)})");
 
     private static string ValidateId(string groupId)
     {

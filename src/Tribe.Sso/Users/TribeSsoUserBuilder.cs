@@ -213,7 +213,7 @@ public sealed class TribeSsoUserBuilder
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < groups.Length; i++)
         {
-            if (!seen.Add(groups[i].Id))
+            if (!seen.Add(groups[i].GroupId))
             {
                 throw ClaimRules.Fail(ClaimNames.Groups, TextRules.Invariant($"names the same group id twice (entry {i}). Name each group once"));
             }

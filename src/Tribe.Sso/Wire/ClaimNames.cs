@@ -1,6 +1,10 @@
 namespace Tribe.Sso;
 
-/// <summary>The claim names of the Tribe JWT SSO protocol, in the order they are written.</summary>
+/// <summary>
+/// The names on the wire: the claims of the Tribe JWT SSO protocol in the order they are written, the fields of a group
+/// object and of the header. Shared source: the issuer writes with these names and the reader and CLI read with them.
+/// See docs/protocol.md#claims.
+/// </summary>
 internal static class ClaimNames
 {
     public const string Subject = "sub";
@@ -18,4 +22,19 @@ internal static class ClaimNames
     public const string GroupsOperation = "groupsOperation";
     public const string IssuedAt = "iat";
     public const string Expires = "exp";
+    public const string NotBefore = "nbf";
+
+    /// <summary>The fields of a <c>groups</c> entry written as an object.</summary>
+    public const string GroupId = "group";
+    public const string GroupRole = "role";
+    public const string GroupStatus = "status";
+
+    /// <summary>The header field naming the algorithm.</summary>
+    public const string Algorithm = "alg";
+
+    /// <summary>Every claim the community knows, for telling unknown claims apart.</summary>
+    public static readonly string[] Known =
+    {
+        Subject, Name, Email, Audience, Role, Picture, Source, Title, Bio, Locale, Tagline, Groups, GroupsOperation, IssuedAt, Expires, NotBefore,
+    };
 }

@@ -62,14 +62,14 @@ internal static class PayloadWriter
     {
         if (group.IsBareId)
         {
-            writer.WriteStringValue(group.Id);
+            writer.WriteStringValue(group.GroupId);
             return;
         }
 
         writer.WriteStartObject();
-        writer.WriteString("group", group.Id);
-        writer.WriteString("role", ClaimValues.Of(group.Role ?? throw new InvalidOperationException("A group object has no role.")));
-        writer.WriteString("status", ClaimValues.Of(group.Status ?? throw new InvalidOperationException("A group object has no status.")));
+        writer.WriteString(ClaimNames.GroupId, group.GroupId);
+        writer.WriteString(ClaimNames.GroupRole, ClaimValues.Of(group.Role ?? throw new InvalidOperationException("A group object has no role.")));
+        writer.WriteString(ClaimNames.GroupStatus, ClaimValues.Of(group.Status ?? throw new InvalidOperationException("A group object has no status.")));
         writer.WriteEndObject();
     }
 

@@ -1,31 +1,14 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
 namespace Tribe.Sso.Testing;
 
 /// <summary>What <see cref="TribeSsoTokenReader"/> found in a token or SSO link.</summary>
-public sealed class TribeSsoTokenReadResult
+public sealed class TribeSsoReadResult
 {
-    internal TribeSsoTokenReadResult(
-        string token,
-        string? headerJson,
-        string? payloadJson,
-        string? algorithm,
-        TribeSsoSignatureStatus signature,
-        TribeSsoClaims? claims,
-        TribeSsoUser? user,
-        string? redirectPath,
-        IReadOnlyList<TribeSsoFinding> findings)
+    internal TribeSsoReadResult()
     {
-        Token = token;
-        HeaderJson = headerJson;
-        PayloadJson = payloadJson;
-        Algorithm = algorithm;
-        Signature = signature;
-        Claims = claims;
-        User = user;
-        RedirectPath = redirectPath;
-        Findings = findings;
     }
 
     /// <summary>Gets a value indicating whether the community would accept the token: no finding is <see cref="TribeSsoFindingSeverity.Rejected"/>.</summary>
@@ -35,30 +18,30 @@ public sealed class TribeSsoTokenReadResult
     /// <summary>Gets the first finding that makes the community refuse the token, or null.</summary>
     public TribeSsoFinding? Rejection => Findings.FirstOrDefault(f => f.Severity == TribeSsoFindingSeverity.Rejected);
 
-    /// <summary>Gets the compact token that was read.</summary>
-    public string Token { get; }
+    /// <summary>Gets the compact token that was read (empty when a link carried none).</summary>
+    public string Token { get; internal set; } = string.Empty;
 
     /// <summary>Gets the decoded header JSON, or null when it could not be decoded.</summary>
-    public string? HeaderJson { get; }
+    public string? HeaderJson { get; internal set; }
 
     /// <summary>Gets the decoded payload JSON, or null when it could not be decoded.</summary>
-    public string? PayloadJson { get; }
+    public string? PayloadJson { get; internal set; }
 
     /// <summary>Gets the header's <c>alg</c>, or null.</summary>
-    public string? Algorithm { get; }
+    public string? Algorithm { get; internal set; }
 
     /// <summary>Gets the outcome of the signature check.</summary>
-    public TribeSsoSignatureStatus Signature { get; }
+    public TribeSsoSignatureStatus SignatureStatus { get; internal set; }
 
     /// <summary>Gets the typed claims, or null when the payload could not be decoded.</summary>
-    public TribeSsoClaims? Claims { get; }
+    public TribeSsoClaims? Claims { get; internal set; }
 
     /// <summary>Gets the user as a <see cref="TribeSsoUser"/> when the claims meet every rule of the SDK, otherwise null.</summary>
-    public TribeSsoUser? User { get; }
+    public TribeSsoUser? User { get; internal set; }
 
     /// <summary>Gets the redirect target carried by the link (<c>redirect</c> or <c>redirect_uri</c>), decoded, or null.</summary>
-    public string? RedirectPath { get; }
+    public string? RedirectPath { get; internal set; }
 
     /// <summary>Gets everything the reader noticed, most serious first.</summary>
-    public IReadOnlyList<TribeSsoFinding> Findings { get; }
+    public IReadOnlyList<TribeSsoFinding> Findings { get; internal set; } = Array.Empty<TribeSsoFinding>();
 }

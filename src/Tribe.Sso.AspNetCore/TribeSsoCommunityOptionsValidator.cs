@@ -3,13 +3,13 @@ using Microsoft.Extensions.Options;
 namespace Tribe.Sso.AspNetCore;
 
 /// <summary>Applies the core's rules to the bound settings, naming the configuration key in every message (never the key's value).</summary>
-internal sealed class TribeSsoSettingsValidator : IValidateOptions<TribeSsoSettings>
+internal sealed class TribeSsoCommunityOptionsValidator : IValidateOptions<TribeSsoCommunityOptions>
 {
     private readonly string _prefix;
 
-    public TribeSsoSettingsValidator(string prefix) => _prefix = prefix;
+    public TribeSsoCommunityOptionsValidator(string prefix) => _prefix = prefix;
 
-    public ValidateOptionsResult Validate(string? name, TribeSsoSettings options)
+    public ValidateOptionsResult Validate(string? name, TribeSsoCommunityOptions options)
     {
         if (string.IsNullOrEmpty(options.PrivateKey))
         {

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace Tribe.Sso.Testing.Internal;
+namespace Tribe.Sso.Testing;
 
 internal static class Describe
 {

@@ -3,10 +3,12 @@ using System;
 namespace Tribe.Sso.AspNetCore;
 
 /// <summary>
-/// The bindable form of <see cref="TribeSsoOptions"/>, for configuration (<c>appsettings.json</c>, user secrets,
-/// environment variables such as <c>TribeSso__PrivateKey</c>). Validated when the application starts.
+/// The options of one community, as ASP.NET Core binds them from configuration (<c>appsettings.json</c>, user secrets,
+/// environment variables such as <c>TribeSso__PrivateKey</c>, a secret store) or sets them in code. Validated when the
+/// application starts. They become the <see cref="TribeSsoOptions"/> of the community's <see cref="TribeSsoIssuer"/>;
+/// the key is a string here because configuration holds strings.
 /// </summary>
-public sealed class TribeSsoSettings
+public sealed class TribeSsoCommunityOptions
 {
     /// <summary>The default configuration section: <c>TribeSso</c>.</summary>
     public const string DefaultSectionName = "TribeSso";
@@ -35,7 +37,7 @@ public sealed class TribeSsoSettings
     /// <summary>Describes the settings without the key.</summary>
     /// <returns>The community URL and paths; the key shows as hidden.</returns>
     public override string ToString()
-        => "TribeSsoSettings { CommunityUrl = " + CommunityUrl + ", SsoPath = " + SsoPath + ", PrivateKey = " + (string.IsNullOrEmpty(PrivateKey) ? "(not set)" : "(hidden)") + " }";
+        => "TribeSsoCommunityOptions { CommunityUrl = " + CommunityUrl + ", SsoPath = " + SsoPath + ", PrivateKey = " + (string.IsNullOrEmpty(PrivateKey) ? "(not set)" : "(hidden)") + " }";
 
     /// <summary>Turns the settings into validated issuer options.</summary>
     /// <exception cref="TribeSsoKeyException">The key is unusable.</exception>

@@ -5,9 +5,14 @@ using System.Text;
 namespace Tribe.Sso;
 
 /// <summary>
-/// Decides whether a redirect target is a path on the community (SPEC §2, open redirect) and encodes it as a query value.
+/// The rules of a redirect target: the page of the community to open after signing in. It must be a path on the
+/// community, so that no link can send a user elsewhere (an open redirect); see docs/protocol.md#redirect-targets.
 /// </summary>
-internal static class RedirectRules
+/// <remarks>
+/// <see cref="TribeSsoIssuer.CreateLoginUrl"/> applies these rules to its <c>redirectPath</c>. Use them directly to
+/// check a target before you store or forward it, for example a <c>?redirect=</c> parameter of your own endpoint.
+/// </remarks>
+public static class TribeSsoRedirectPath
 {
     private const int MaxLength = 2048;
     private const int MaxDecodingRounds = 3;
@@ -15,9 +20,13 @@ internal static class RedirectRules
     private static readonly char[] QueryOrFragmentStart = { '?', '#' };
     private const string Hex = "0123456789ABCDEF";
 
-    /// <returns>Null when <paramref name="path"/> is acceptable, or why it is refused.</returns>
+    /// <summary>Says why <paramref name="path"/> is not a safe path on the community, or nothing when it is.</summary>
+    /// <param name="path">The redirect target, such as <c>/answers</c> or <c>/search?q=sso</c>.</param>
+    /// <returns>Null when the path is acceptable; otherwise the reason, such as <c>starts with '//', which browsers read as another host</c>. The reason never repeats the path.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     public static string? FindProblem(string path)
     {
+        Guard.NotNull(path, nameof(path));
         if (path.Length == 0)
         {
             return "is empty; pass null to let the community choose (its home page)";
@@ -55,15 +64,24 @@ internal static class RedirectRules
         return "is percent-encoded more than three times over";
     }
 
+    /// <summary>Throws unless <paramref name="path"/> is a safe path on the community.</summary>
+    /// <param name="path">The redirect target.</param>
+    /// <returns><paramref name="path"/>, unchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="TribeSsoRedirectException">The path could lead off the community or break the link; the message says why and how to fix it.</exception>
+    public static string Validate(string path) => FindProblem(path) is { } problem
+        ? throw new TribeSsoRedirectException("The redirect target " + problem + ". Pass a path on the community that starts with a single '/', such as /answers or /search?q=sso.")
+        : path;
+
     /// <summary>The most bytes <see cref="WriteEncoded"/> can write for <paramref name="path"/>.</summary>
-    public static int GetMaxEncodedLength(string path) => Encoding.UTF8.GetMaxByteCount(path.Length) * 3;
+    internal static int GetMaxEncodedLength(string path) => Encoding.UTF8.GetMaxByteCount(path.Length) * 3;
 
     /// <summary>
     /// Percent-encodes the UTF-8 of <paramref name="path"/> for use as a query value into <paramref name="destination"/>,
     /// leaving only unreserved characters and '/' as they are, so '?', '&amp;', '#' and '%' in the target cannot break the
     /// outer URL. Returns the number of bytes written.
     /// </summary>
-    public static int WriteEncoded(string path, Span<byte> destination)
+    internal static int WriteEncoded(string path, Span<byte> destination)
     {
         var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(path.Length));
         try
