@@ -59,7 +59,7 @@ internal static class Pages
                   <dt>Name</dt><dd id="name">{E(member.Name)}</dd>
                   <dt>Role</dt><dd id="role">{E(member.Role.ToString().ToLowerInvariant())}</dd>
                   <dt>Groups</dt><dd id="groups">{E(member.Groups.Count == 0 ? "(none)" : string.Join(", ", member.Groups.Select(g => g.ToString())))}</dd>
-                  <dt>Redirect honoured</dt><dd id="redirect">{E(result.Redirect)}</dd>
+                  <dt>Redirect honoured</dt><dd id="redirect">{E(result.RedirectPath)}</dd>
                 </dl>
                 """);
         }
