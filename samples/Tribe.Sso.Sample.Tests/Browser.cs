@@ -14,7 +14,7 @@ internal static class Browser
     {
         if (!File.Exists(Chromium) || !File.Exists(Path.Combine(ChromeDriverDirectory, "chromedriver")))
         {
-            Assert.Fail("The browser test needs Debian's Chromium and ChromeDriver: apt-get update && apt-get install -y chromium chromium-driver (bash .ci/run installs them).");
+            Assert.Fail("The browser test needs Debian's Chromium and ChromeDriver: apt-get update && apt-get install -y chromium chromium-driver (bash eng/test.sh installs them).");
         }
 
         var options = new ChromeOptions { BinaryLocation = Chromium };

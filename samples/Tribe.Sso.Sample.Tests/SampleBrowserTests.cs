@@ -124,7 +124,7 @@ public class SampleReadmeTests
         var sample = readme.IndexOf("dotnet run --project samples/Tribe.Sso.Sample\n", StringComparison.Ordinal);
         var firstCommandBlock = readme.IndexOf("```bash\n", StringComparison.Ordinal);
 
-        sample.Should().BeGreaterThan(firstCommandBlock).And.BeLessThan(readme.IndexOf("dotnet test\n", StringComparison.Ordinal));
+        sample.Should().BeGreaterThan(firstCommandBlock).And.BeLessThan(readme.IndexOf("bash eng/test.sh\n", StringComparison.Ordinal));
         readme.IndexOf("```", StringComparison.Ordinal).Should().Be(firstCommandBlock, "the first code block a newcomer sees is the one that runs the sample and the tests");
     }
 }

@@ -29,12 +29,12 @@ public class ReadmeTests
     }
 
     [Test]
-    public void ReadmeTestCommand_IsDotnetTestFromTheRoot()
+    public void ReadmeTestCommand_IsEngTestSh_AndCiRunsIt()
     {
         var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
         var ci = File.ReadAllText(Path.Combine(Repository.Root, ".ci", "run"));
 
-        readme.Should().Contain("\ndotnet test\n");
-        ci.Should().Contain("dotnet test ", "CI runs the command README.md gives");
+        readme.Should().Contain("\nbash eng/test.sh\n");
+        ci.Should().Contain("\nbash eng/test.sh ", "CI runs the command README.md gives");
     }
 }
