@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
-using Tribe.Sso.Tests.Support;
+
 
 namespace Tribe.Sso.Sample.Tests;
 

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Tribe.Sso.Tests.Support;
 
 namespace Tribe.Sso.AspNetCore.Tests;
 

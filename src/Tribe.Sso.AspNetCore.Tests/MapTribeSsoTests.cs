@@ -9,7 +9,6 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc;
 using Tribe.Sso.Testing;
-using Tribe.Sso.Tests.Support;
 
 namespace Tribe.Sso.AspNetCore.Tests;
 

@@ -16,7 +16,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using Tribe.Sso.Tests.Support;
 
 namespace Tribe.Sso.AspNetCore.Tests;
 

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tribe.Sso.Testing;
-using Tribe.Sso.Tests.Support;
 
 namespace Tribe.Sso.AspNetCore.Tests;
 

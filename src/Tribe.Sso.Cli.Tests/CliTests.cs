@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using Tribe.Sso.Testing;
-using Tribe.Sso.Tests.Support;
 
 namespace Tribe.Sso.Cli.Tests;
 
@@ -14,19 +13,13 @@ public class CliTests
 
     private static readonly string[] Jane = { "--sub", "42", "--name", "Jane Doe", "--email", "jane@example.com", "--issued-at", IssuedAt };
 
-    /// <summary>The SDK's golden token for Jane at 2026-01-01T00:00:00Z: the CLI must print exactly it.</summary>
-    private const string GoldenToken =
-        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9" +
-        ".eyJzdWIiOiI0MiIsIm5hbWUiOiJKYW5lIERvZSIsImVtYWlsIjoiamFuZUBleGFtcGxlLmNvbSIsImlhdCI6MTc2NzIyNTYwMCwiZXhwIjoxNzY3MjI1NjYwfQ" +
-        ".KT19vdWcTLcKQAqiX7P7j06p7dV5xekfnmi6TfzgTDQ";
-
     [Test]
     public void Token_FixedIssuedAt_PrintsTheGoldenTokenAndANewline()
     {
         var run = Cli.Execute(Key, new[] { "token" }.Concat(Jane).ToArray());
 
         run.ExitCode.Should().Be(0, run.Stderr);
-        run.Stdout.Should().Be(GoldenToken + "\n");
+        run.Stdout.Should().Be(GoldenVectors.MinimalToken + "\n");
         run.Stderr.Should().BeEmpty();
     }
 
@@ -36,7 +29,7 @@ public class CliTests
         var run = Cli.Execute(Key, new[] { "link", "--community", "https://community.example.com", "--redirect", "/answers" }.Concat(Jane).ToArray());
 
         run.ExitCode.Should().Be(0, run.Stderr);
-        run.Stdout.Should().Be("https://community.example.com/auth/sso?jwt=" + GoldenToken + "&redirect=/answers\n");
+        run.Stdout.Should().Be("https://community.example.com/auth/sso?jwt=" + GoldenVectors.MinimalToken + "&redirect=/answers\n");
     }
 
     [Test]
@@ -44,7 +37,7 @@ public class CliTests
     {
         var run = Cli.Execute(Key, new[] { "link", "--community", "https://example.com/community", "--sso-path", "/api/auth/sso", "--redirect-parameter", "redirect_uri", "--redirect", "/a?b=c" }.Concat(Jane).ToArray());
 
-        run.Stdout.Should().Be("https://example.com/community/api/auth/sso?jwt=" + GoldenToken + "&redirect_uri=/a%3Fb%3Dc\n");
+        run.Stdout.Should().Be("https://example.com/community/api/auth/sso?jwt=" + GoldenVectors.MinimalToken + "&redirect_uri=/a%3Fb%3Dc\n");
     }
 
     [Test]
@@ -83,7 +76,7 @@ public class CliTests
 
             var run = Cli.Execute(null, new[] { "token", "--key-file", file }.Concat(Jane).ToArray());
 
-            run.Stdout.Should().Be(GoldenToken + "\n");
+            run.Stdout.Should().Be(GoldenVectors.MinimalToken + "\n");
         }
         finally
         {
@@ -144,7 +137,7 @@ public class CliTests
     [Test]
     public void Inspect_ValidToken_Exit0WithHeaderPayloadSignatureAndExpiry()
     {
-        var run = Cli.Execute(Key, "inspect", GoldenToken, "--now", "1767225610");
+        var run = Cli.Execute(Key, "inspect", GoldenVectors.MinimalToken, "--now", "1767225610");
 
         run.ExitCode.Should().Be(0);
         run.Stdout.Should().Be(
@@ -160,7 +153,7 @@ public class CliTests
     [Test]
     public void Inspect_ExpiredToken_Exit1SayingHowLongAgo()
     {
-        var run = Cli.Execute(Key, "inspect", GoldenToken, "--now", (1767225660 + 44).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var run = Cli.Execute(Key, "inspect", GoldenVectors.MinimalToken, "--now", (1767225660 + 44).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         run.ExitCode.Should().Be(1);
         run.Stdout.Should().Contain("expiry     expired 44 s ago (2026-01-01T00:01:00Z)\n").And.Contain("verdict    rejected: expired 44 s ago\n");
@@ -169,7 +162,7 @@ public class CliTests
     [Test]
     public void Inspect_TamperedToken_Exit1()
     {
-        var parts = GoldenToken.Split('.');
+        var parts = GoldenVectors.MinimalToken.Split('.');
         var tampered = parts[0] + "." + Jwt.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes("{\"sub\":\"42\",\"name\":\"Jane Doe\",\"email\":\"jane@example.com\",\"role\":\"admin\",\"iat\":1767225600,\"exp\":1767225660}")) + "." + parts[2];
 
         var run = Cli.Execute(Key, "inspect", tampered, "--now", "1767225610");
@@ -181,7 +174,7 @@ public class CliTests
     [Test]
     public void Inspect_ForeignKey_Exit1SayingAnotherKey()
     {
-        var run = Cli.Execute(TestKeys.Other, "inspect", GoldenToken, "--now", "1767225610");
+        var run = Cli.Execute(TestKeys.Other, "inspect", GoldenVectors.MinimalToken, "--now", "1767225610");
 
         run.ExitCode.Should().Be(1);
         run.Stdout.Should().Contain("verdict    rejected: bad signature: signed with another key or the key has surrounding whitespace, or the token was altered");
@@ -191,7 +184,7 @@ public class CliTests
     [Test]
     public void Inspect_KeyWithTrailingSpace_SaysTheTrimmedKeyWorks()
     {
-        var run = Cli.Execute(Key + " ", "inspect", GoldenToken, "--now", "1767225610");
+        var run = Cli.Execute(Key + " ", "inspect", GoldenVectors.MinimalToken, "--now", "1767225610");
 
         run.ExitCode.Should().Be(1);
         run.Stdout.Should().Contain("key        the key has surrounding whitespace; the token verifies with the trimmed key");
@@ -201,7 +194,7 @@ public class CliTests
     [Test]
     public void Inspect_WithoutKey_DecodesAndSaysTheSignatureIsNotChecked()
     {
-        var run = Cli.Execute(null, "inspect", "https://community.example.com/auth/sso?jwt=" + GoldenToken + "&redirect=/answers", "--now", "1767225610");
+        var run = Cli.Execute(null, "inspect", "https://community.example.com/auth/sso?jwt=" + GoldenVectors.MinimalToken + "&redirect=/answers", "--now", "1767225610");
 
         run.ExitCode.Should().Be(0);
         run.Stdout.Should().Contain("signature  not checked (no key: set TRIBE_SSO_PRIVATE_KEY or pass --key-file)\n").And.Contain("redirect   /answers\n");
@@ -233,7 +226,7 @@ public class CliTests
     [Test]
     public void Inspect_Json_IsParseableAndCarriesTheVerdict()
     {
-        var run = Cli.Execute(Key, "inspect", GoldenToken, "--now", "1767225760", "--json");
+        var run = Cli.Execute(Key, "inspect", GoldenVectors.MinimalToken, "--now", "1767225760", "--json");
 
         run.ExitCode.Should().Be(1);
         using var json = JsonDocument.Parse(run.Stdout);

@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
-using Tribe.Sso.Tests.Support;
 
 namespace Tribe.Sso.Testing.Tests.Community;
 

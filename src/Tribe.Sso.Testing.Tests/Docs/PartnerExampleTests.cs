@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Security.Cryptography;
-using Tribe.Sso.Tests.Support;
 using Tribe.Sso;
 using Tribe.Sso.Testing;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Tribe.Sso.Tests.Support;
 
 namespace Tribe.Sso.Testing.Tests.Reading;
 

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Text.Json.Nodes;
-using Tribe.Sso.Tests.Support;
 
 namespace Tribe.Sso.Testing.Tests.Reading;
 

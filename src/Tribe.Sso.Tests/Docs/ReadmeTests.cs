@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using Tribe.Sso.Tests.Support;
 
 namespace Tribe.Sso.Tests.Docs;
 

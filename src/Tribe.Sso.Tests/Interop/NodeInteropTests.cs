@@ -3,7 +3,6 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using CsCheck;
 using Tribe.Sso.Tests.Issuing;
-using Tribe.Sso.Tests.Support;
 
 namespace Tribe.Sso.Tests.Interop;
 
@@ -13,9 +12,9 @@ public class NodeInteropTests
     [Test]
     public void GoldenTokens_VerifyInJsonwebtokenAndJose_WithIdenticalClaims()
     {
-        var results = NodeInterop.Verify(TestKeys.Primary, TestClock.UnixSeconds, TribeSsoIssuerTokenTests.GoldenMinimalToken, TribeSsoIssuerTokenTests.GoldenFullToken);
+        var results = NodeInterop.Verify(TestKeys.Primary, TestClock.UnixSeconds, GoldenVectors.MinimalToken, GoldenVectors.FullToken);
 
-        foreach (var (result, token) in results.Zip(new[] { TribeSsoIssuerTokenTests.GoldenMinimalToken, TribeSsoIssuerTokenTests.GoldenFullToken }))
+        foreach (var (result, token) in results.Zip(new[] { GoldenVectors.MinimalToken, GoldenVectors.FullToken }))
         {
             foreach (var library in new[] { "jsonwebtoken", "jose" })
             {

@@ -1,6 +1,5 @@
 #if TRIBE_SSO_ASSET_NET10
 using System;
-using Tribe.Sso.Tests.Support;
 
 namespace Tribe.Sso.Tests.Issuing;
 
@@ -14,7 +13,7 @@ public class AllocationTests
     public void CreateToken_Warm_AllocatesOnlyTheReturnedString()
     {
         var issuer = Issuers.AtFixedClock();
-        var user = Issuing.TribeSsoIssuerTokenTests.FullUser();
+        var user = Issuers.FullUser();
         var token = issuer.CreateToken(user);
         var stringSize = 22 + (2 * token.Length) + 8;
 
@@ -27,7 +26,7 @@ public class AllocationTests
     public void CreateLoginUrl_Warm_AllocatesTheLinkOnly()
     {
         var issuer = Issuers.AtFixedClock();
-        var user = Issuing.TribeSsoIssuerTokenTests.FullUser();
+        var user = Issuers.FullUser();
         var link = issuer.CreateLoginUrl(user, "/answers?tab=new");
         var stringSize = 22 + (2 * link.OriginalString.Length) + 8;
         var uriOverExistingString = Measure(() => new Uri(link.OriginalString, UriKind.Absolute));

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Linq;
 using System.Threading.Tasks;
-using Tribe.Sso.Tests.Support;
 
 namespace Tribe.Sso.Tests.Issuing;
 

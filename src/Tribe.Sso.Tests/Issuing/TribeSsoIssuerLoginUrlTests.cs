@@ -1,24 +1,17 @@
 using System;
 using System.Linq;
-using Tribe.Sso.Tests.Support;
 
 namespace Tribe.Sso.Tests.Issuing;
 
 public class TribeSsoIssuerLoginUrlTests
 {
-    private const string GoldenJaneAnswers =
-        "https://community.example.com/auth/sso?jwt=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI0MiIsIm5hbWUiOiJKYW5lIERvZSIsImVtYWlsIjoiamFuZUBleGFtcGxlLmNvbSIsImlhdCI6MTc2NzIyNTYwMCwiZXhwIjoxNzY3MjI1NjYwfQ.KT19vdWcTLcKQAqiX7P7j06p7dV5xekfnmi6TfzgTDQ&redirect=/answers";
-
-    private const string GoldenBettermodeWithBasePath =
-        "https://example.com/community/api/auth/sso?jwt=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI0MiIsIm5hbWUiOiJKYW5lIERvZSIsImVtYWlsIjoiamFuZUBleGFtcGxlLmNvbSIsImlhdCI6MTc2NzIyNTYwMCwiZXhwIjoxNzY3MjI1NjYwfQ.KT19vdWcTLcKQAqiX7P7j06p7dV5xekfnmi6TfzgTDQ&redirect_uri=/search%3Fq%3Dsso%26tab%3Dnew%23top";
-
     [Test]
     public void CreateLoginUrl_SourceDocumentShape_IsGolden()
     {
         var link = Issuers.AtFixedClock().CreateLoginUrl(Issuers.Jane(), redirectPath: "/answers");
 
-        link.AbsoluteUri.Should().Be(GoldenJaneAnswers);
-        link.AbsoluteUri.Should().Be("https://community.example.com/auth/sso?jwt=" + TribeSsoIssuerTokenTests.GoldenMinimalToken + "&redirect=/answers");
+        link.AbsoluteUri.Should().Be(GoldenVectors.JaneAnswersLink);
+        link.AbsoluteUri.Should().Be("https://community.example.com/auth/sso?jwt=" + GoldenVectors.MinimalToken + "&redirect=/answers");
     }
 
     [Test]
@@ -30,8 +23,8 @@ public class TribeSsoIssuerLoginUrlTests
 
         var link = Issuers.AtFixedClock(options).CreateLoginUrl(Issuers.Jane(), "/search?q=sso&tab=new#top");
 
-        link.AbsoluteUri.Should().Be(GoldenBettermodeWithBasePath);
-        link.AbsoluteUri.Should().EndWith("/api/auth/sso?jwt=" + TribeSsoIssuerTokenTests.GoldenMinimalToken + "&redirect_uri=/search%3Fq%3Dsso%26tab%3Dnew%23top");
+        link.AbsoluteUri.Should().Be(GoldenVectors.BettermodeWithBasePathLink);
+        link.AbsoluteUri.Should().EndWith("/api/auth/sso?jwt=" + GoldenVectors.MinimalToken + "&redirect_uri=/search%3Fq%3Dsso%26tab%3Dnew%23top");
         link.Fragment.Should().BeEmpty("a fragment in the target must not become the outer URL's fragment");
     }
 
@@ -40,7 +33,7 @@ public class TribeSsoIssuerLoginUrlTests
     {
         var link = Issuers.AtFixedClock().CreateLoginUrl(Issuers.Jane());
 
-        link.AbsoluteUri.Should().Be("https://community.example.com/auth/sso?jwt=" + TribeSsoIssuerTokenTests.GoldenMinimalToken);
+        link.AbsoluteUri.Should().Be("https://community.example.com/auth/sso?jwt=" + GoldenVectors.MinimalToken);
     }
 
     [TestCase("/", "/")]
@@ -95,6 +88,6 @@ public class TribeSsoIssuerLoginUrlTests
 
         link.IdnHost.Should().Be("xn--bcher-kva.example");
         link.AbsolutePath.Should().Be("/forum/auth/sso");
-        link.Query.Should().Be("?jwt=" + TribeSsoIssuerTokenTests.GoldenMinimalToken + "&redirect=/answers");
+        link.Query.Should().Be("?jwt=" + GoldenVectors.MinimalToken + "&redirect=/answers");
     }
 }

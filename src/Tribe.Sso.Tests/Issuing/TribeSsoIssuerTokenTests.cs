@@ -1,35 +1,11 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using Tribe.Sso.Tests.Support;
 
 namespace Tribe.Sso.Tests.Issuing;
 
 public class TribeSsoIssuerTokenTests
 {
-    /// <summary>Jane, minimal, at 2026-01-01T00:00:00Z, signed with <see cref="TestKeys.Primary"/>.</summary>
-    internal const string GoldenMinimalToken =
-        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9" +
-        ".eyJzdWIiOiI0MiIsIm5hbWUiOiJKYW5lIERvZSIsImVtYWlsIjoiamFuZUBleGFtcGxlLmNvbSIsImlhdCI6MTc2NzIyNTYwMCwiZXhwIjoxNzY3MjI1NjYwfQ" +
-        ".KT19vdWcTLcKQAqiX7P7j06p7dV5xekfnmi6TfzgTDQ";
-
-    /// <summary>The full user of <see cref="FullUser"/>, same clock and key, audience "community".</summary>
-    internal const string GoldenFullToken =
-        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9" +
-        ".eyJzdWIiOiJ1c2VyLTciLCJuYW1lIjoiWm_DqyBPJ0JyaWVuIiwiZW1haWwiOiJ6b2Uub2JyaWVuK3Nzb0BleGFtcGxlLmNvLnVrIiwiYXVkIjoiY29tbXVuaXR5Iiwicm9sZSI6ImFkbWluIiwicGljdHVyZSI6Imh0dHBzOi8vY2RuLmV4YW1wbGUuY29tL3UvNy5wbmciLCJzb3VyY2UiOiJuZXdzbGV0dGVyIiwidGl0bGUiOiJIZWFkIG9mIFwiU3VwcG9ydFwiIiwiYmlvIjoiPGI-SGk8L2I-IEknbSBab8OrLlxuQmFja3NsYXNoOiBcXCIsImxvY2FsZSI6ImZyLUNBIiwidGFnbGluZSI6IkFzayBtZSBhbnl0aGluZyIsImdyb3VwcyI6WyJnMSIseyJncm91cCI6ImcyIiwicm9sZSI6ImFkbWluIiwic3RhdHVzIjoiam9pbmVkIn0seyJncm91cCI6ImczIiwicm9sZSI6Im1lbWJlciIsInN0YXR1cyI6InVuYXBwcm92ZWQifV0sImlhdCI6MTc2NzIyNTYwMCwiZXhwIjoxNzY3MjI1NjYwfQ" +
-        ".9ENuukyfGkJaMGjaJgWsPCbWUE23SMLrFa8SmzR7EME";
-
-    internal static TribeSsoUser FullUser() => TribeSsoUser.Create(id: "user-7", name: "Zoë O'Brien", email: "zoe.obrien+sso@example.co.uk")
-        .WithRole(TribeRole.Admin)
-        .WithPicture(new Uri("https://cdn.example.com/u/7.png"))
-        .WithSource("newsletter")
-        .WithTitle("Head of \"Support\"")
-        .WithBio("<b>Hi</b> I'm Zoë.\nBackslash: \\")
-        .WithLocale("fr-CA")
-        .WithTagline("Ask me anything")
-        .ReplaceGroups(TribeGroup.FromId("g1"), TribeGroup.Joined("g2", TribeGroupRole.Admin), TribeGroup.Unapproved("g3"))
-        .Build();
-
     [Test]
     public void CreateToken_MinimalUser_WritesExactlyTheRequiredClaimsThenIatAndExp()
     {
@@ -45,7 +21,7 @@ public class TribeSsoIssuerTokenTests
         var options = Issuers.Options();
         options.Audience = "community";
 
-        var token = Issuers.AtFixedClock(options).CreateToken(FullUser());
+        var token = Issuers.AtFixedClock(options).CreateToken(Issuers.FullUser());
 
         Jwt.PayloadJson(token).Should().Be(
             "{\"sub\":\"user-7\",\"name\":\"Zoë O'Brien\",\"email\":\"zoe.obrien+sso@example.co.uk\",\"aud\":\"community\"," +
@@ -62,14 +38,14 @@ public class TribeSsoIssuerTokenTests
         var options = Issuers.Options();
         options.Audience = "community";
 
-        Issuers.AtFixedClock().CreateToken(Issuers.Jane()).Should().Be(GoldenMinimalToken);
-        Issuers.AtFixedClock(options).CreateToken(FullUser()).Should().Be(GoldenFullToken);
+        Issuers.AtFixedClock().CreateToken(Issuers.Jane()).Should().Be(GoldenVectors.MinimalToken);
+        Issuers.AtFixedClock(options).CreateToken(Issuers.FullUser()).Should().Be(GoldenVectors.FullToken);
     }
 
     [Test]
     public async Task CreateToken_GoldenVectors_VerifyWithJsonWebTokenHandler()
     {
-        foreach (var token in new[] { GoldenMinimalToken, GoldenFullToken })
+        foreach (var token in new[] { GoldenVectors.MinimalToken, GoldenVectors.FullToken })
         {
             var result = await IndependentVerifier.ValidateAsync(token, TestKeys.Primary, validateLifetime: false);
             result.IsValid.Should().BeTrue(result.Exception?.Message);
@@ -160,7 +136,7 @@ public class TribeSsoIssuerTokenTests
     {
         var issuer = Issuers.AtFixedClock();
 
-        Enumerable.Range(0, 5).Select(_ => issuer.CreateToken(FullUser())).Distinct().Should().HaveCount(1);
+        Enumerable.Range(0, 5).Select(_ => issuer.CreateToken(Issuers.FullUser())).Distinct().Should().HaveCount(1);
     }
 
     [Test]

@@ -1,5 +1,4 @@
 using System.Text;
-using Tribe.Sso.Tests.Support;
 
 namespace Tribe.Sso.Tests.Keys;
 

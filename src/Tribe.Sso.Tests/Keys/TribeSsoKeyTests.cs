@@ -2,7 +2,6 @@ using System;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Tribe.Sso.Tests.Support;
 
 namespace Tribe.Sso.Tests.Keys;
 

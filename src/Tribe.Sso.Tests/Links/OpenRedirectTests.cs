@@ -1,4 +1,3 @@
-using Tribe.Sso.Tests.Support;
 
 namespace Tribe.Sso.Tests.Links;
 

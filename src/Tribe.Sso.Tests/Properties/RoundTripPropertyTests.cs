@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using CsCheck;
-using Tribe.Sso.Tests.Support;
 
 namespace Tribe.Sso.Tests.Properties;
 

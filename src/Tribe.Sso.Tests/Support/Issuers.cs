@@ -1,9 +1,9 @@
 using System;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Tribe.Sso.Tests.Support;
+namespace Tribe.Sso.Tests;
 
-/// <summary>Issuers and users for tests.</summary>
+/// <summary>The core suite's issuers and users: Jane (the minimal user) and the full user of the golden vectors.</summary>
 internal static class Issuers
 {
     public static readonly Uri Community = new("https://community.example.com");
@@ -18,5 +18,17 @@ internal static class Issuers
 
     public static TribeSsoIssuer WithClock(FakeTimeProvider clock, TribeSsoOptions? options = null) => new(options ?? Options(), clock);
 
-    public static TribeSsoUser Jane() => TribeSsoUser.Create(id: "42", name: "Jane Doe", email: "jane@example.com").Build();
+    public static TribeSsoUser Jane() => TribeSsoUser.Create(GoldenVectors.JaneId, GoldenVectors.JaneName, GoldenVectors.JaneEmail).Build();
+
+    /// <summary>Every claim and the three group shapes; <see cref="GoldenVectors.FullToken"/> with audience "community".</summary>
+    public static TribeSsoUser FullUser() => TribeSsoUser.Create(id: "user-7", name: "Zoë O'Brien", email: "zoe.obrien+sso@example.co.uk")
+        .WithRole(TribeRole.Admin)
+        .WithPicture(new Uri("https://cdn.example.com/u/7.png"))
+        .WithSource("newsletter")
+        .WithTitle("Head of \"Support\"")
+        .WithBio("<b>Hi</b> I'm Zoë.\nBackslash: \\")
+        .WithLocale("fr-CA")
+        .WithTagline("Ask me anything")
+        .ReplaceGroups(TribeGroup.FromId("g1"), TribeGroup.Joined("g2", TribeGroupRole.Admin), TribeGroup.Unapproved("g3"))
+        .Build();
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using Tribe.Sso.Tests.Support;
 
 namespace Tribe.Sso.Tests.Users;
 
@@ -21,7 +20,7 @@ public class TribeSsoUserBuilderTests
     [Test]
     public void Build_KeepsEveryValue()
     {
-        var user = TribeSsoIssuerTokenTestsAccess.FullUser();
+        var user = Issuers.FullUser();
 
         user.Id.Should().Be("user-7");
         user.Name.Should().Be("Zoë O'Brien");
@@ -128,9 +127,4 @@ public class TribeSsoUserBuilderTests
         TribeGroup.FromId("g2").ToString().Should().Be("g2");
     }
 
-    /// <summary>Keeps the full user in one place.</summary>
-    private static class TribeSsoIssuerTokenTestsAccess
-    {
-        public static TribeSsoUser FullUser() => Issuing.TribeSsoIssuerTokenTests.FullUser();
-    }
 }

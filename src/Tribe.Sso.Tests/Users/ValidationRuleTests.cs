@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using Tribe.Sso.Tests.Support;
 
 namespace Tribe.Sso.Tests.Users;
 

@@ -7,13 +7,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 
-namespace Tribe.Sso.Tests.Support;
+namespace Tribe.Sso.TestSupport;
 
 /// <summary>
 /// Runs the helpers in <c>interop/</c> (Node's jsonwebtoken and jose). Installs them with <c>npm ci</c> from the
 /// committed lock file on first use; fails with install instructions when Node.js is missing, never skips.
 /// </summary>
-internal static class NodeInterop
+public static class NodeInterop
 {
     private static readonly Lazy<string> Directory = new(Prepare, LazyThreadSafetyMode.ExecutionAndPublication);
 

@@ -3,10 +3,10 @@ using System.Threading.Tasks;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Tribe.Sso.Tests.Support;
+namespace Tribe.Sso.TestSupport;
 
 /// <summary>Verifies tokens with <see cref="JsonWebTokenHandler"/>, the way a .NET receiver would.</summary>
-internal static class IndependentVerifier
+public static class IndependentVerifier
 {
     public static async Task<TokenValidationResult> ValidateAsync(string token, string key, bool validateLifetime = true)
     {

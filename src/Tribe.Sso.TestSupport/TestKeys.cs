@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace Tribe.Sso.Tests.Support;
+namespace Tribe.Sso.TestSupport;
 
 /// <summary>Fixed keys. Each is distinctive so a test can assert it appears in no message or output.</summary>
-internal static class TestKeys
+public static class TestKeys
 {
     /// <summary>A 48-byte key in the admin-panel style.</summary>
     public const string Primary = "tsk_SENTINEL-7f3a9c1e-do-not-leak-0123456789abcd";

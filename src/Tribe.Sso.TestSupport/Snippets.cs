@@ -2,10 +2,10 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 
-namespace Tribe.Sso.Tests.Support;
+namespace Tribe.Sso.TestSupport;
 
 /// <summary>Compiled code regions that README.md shows verbatim.</summary>
-internal static class Snippets
+public static class Snippets
 {
     public static string Readme() => File.ReadAllText(Path.Combine(Repository.Root, "README.md")).Replace("\r\n", "\n");
 

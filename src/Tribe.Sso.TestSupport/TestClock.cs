@@ -1,10 +1,10 @@
 using System;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Tribe.Sso.Tests.Support;
+namespace Tribe.Sso.TestSupport;
 
 /// <summary>The fixed instant of the golden vectors: 2026-01-01T00:00:00Z = 1767225600.</summary>
-internal static class TestClock
+public static class TestClock
 {
     public const long UnixSeconds = 1767225600;
 

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Reflection;
 using Tribe.Sso.Tests.Issuing;
 
-namespace Tribe.Sso.Tests.Support;
+namespace Tribe.Sso.Tests.Api;
 
 /// <summary>
 /// One guard style, enforced: every public method and constructor of Tribe.Sso refuses null for each parameter that is

@@ -1,7 +1,7 @@
 using System.Linq;
 using System.Runtime.Versioning;
 
-namespace Tribe.Sso.Tests.Support;
+namespace Tribe.Sso.Tests.Api;
 
 /// <summary>Proves which build of Tribe.Sso this copy of the suite exercises.</summary>
 public class AssetUnderTestTests

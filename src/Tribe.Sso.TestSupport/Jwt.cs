@@ -2,10 +2,10 @@ using System;
 using System.Text;
 using System.Text.Json;
 
-namespace Tribe.Sso.Tests.Support;
+namespace Tribe.Sso.TestSupport;
 
 /// <summary>Reads compact JWTs with nothing but the BCL, independently of the code under test.</summary>
-internal static class Jwt
+public static class Jwt
 {
     public static string[] Segments(string token) => token.Split('.');
 
