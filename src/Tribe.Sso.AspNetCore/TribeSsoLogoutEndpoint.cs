@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Linq;
 using System.Security.Claims;
+using System.Text;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -22,12 +24,12 @@ internal static partial class TribeSsoLogoutEndpoint
     {
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerName);
         var problem = RedirectQuery.FindProblem(context.Request.Query, Fix, out var target);
-        var landing = target ?? defaultRedirectPath;
+        var landing = AsciiLocation(problem is null ? target ?? defaultRedirectPath : defaultRedirectPath);
         var userId = context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? context.User.FindFirst("sub")?.Value;
 
-        // A handler that redirects itself (an identity provider's end-session page, a cookie scheme whose LogoutPath is
-        // this endpoint) lands the user on RedirectUri afterwards, which is always a checked local path.
-        var properties = new AuthenticationProperties { RedirectUri = problem is null ? landing : defaultRedirectPath };
+        // Sign-out handlers redirect to RedirectUri themselves (cookies at once, an identity provider after its end-session
+        // page), so it is always a checked local path, in ASCII for the Location header.
+        var properties = new AuthenticationProperties { RedirectUri = landing };
         if (schemes.Length == 0)
         {
             await context.SignOutAsync(properties).ConfigureAwait(false);
@@ -55,6 +57,30 @@ internal static partial class TribeSsoLogoutEndpoint
         {
             response.Redirect(landing);
         }
+    }
+
+    /// <summary>Percent-encodes the UTF-8 of non-ASCII characters: a header carries ASCII only (Kestrel answers 500 otherwise).</summary>
+    private static string AsciiLocation(string path)
+    {
+        if (path.All(char.IsAscii))
+        {
+            return path;
+        }
+
+        var builder = new StringBuilder(path.Length * 2);
+        foreach (var b in Encoding.UTF8.GetBytes(path))
+        {
+            if (b < 0x80)
+            {
+                builder.Append((char)b);
+            }
+            else
+            {
+                builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Says why <paramref name="path"/> cannot be the default landing page, or null.</summary>
