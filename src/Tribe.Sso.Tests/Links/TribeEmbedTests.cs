@@ -75,4 +75,22 @@ public class TribeEmbedTests
 
         act.Should().Throw<TribeSsoRedirectException>().WithMessage("The space slug must be 1 to 255 characters*");
     }
+
+    [TestCase("/embed/space/whats-new", "/embed/space/whats-new?header=false")]
+    [TestCase("/embed/space/whats-new?readonly=true", "/embed/space/whats-new?readonly=true&header=false")]
+    public void FromPath_KeepsThePath_AndAppendsOptionsToItsQuery(string path, string expected)
+    {
+        TribeEmbed.FromPath(path).Path.Should().Be(path);
+        TribeEmbed.FromPath(path).WithHeader(false).Path.Should().Be(expected);
+    }
+
+    [TestCase("//evil.example", "The redirect target starts with '//'*")]
+    [TestCase("https://evil.example/embed", "The redirect target does not start with '/'*")]
+    [TestCase("/embed/post/1#comments", "The embedded page has a fragment ('#'); its options go in the query. Remove the fragment.")]
+    public void FromPath_UnsafePath_IsRefused(string path, string message)
+    {
+        var act = () => TribeEmbed.FromPath(path);
+
+        act.Should().Throw<TribeSsoRedirectException>().WithMessage(message);
+    }
 }

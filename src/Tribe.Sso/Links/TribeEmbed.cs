@@ -61,6 +61,26 @@ public sealed class TribeEmbed
     /// <exception cref="TribeSsoRedirectException">The id is empty, too long, or has a character other than letters, digits, '-', '_', '.' and '~'.</exception>
     public static TribeEmbed Post(string postId) => new("/embed/post/" + ValidateId(Guard.NotNull(postId, nameof(postId)), "post id"), null, null, null, null);
 
+    /// <summary>
+    /// Any other community page, given by the path your community's embed dialog shows (its address without the
+    /// community's domain), such as <c>/embed/space/whats-new?readonly=true</c>. Options set with the <c>With…</c>
+    /// methods are appended to its query.
+    /// </summary>
+    /// <param name="path">The community-relative path.</param>
+    /// <returns>The embedded page.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="TribeSsoRedirectException">The path breaks a rule of <see cref="TribeSsoRedirectPath"/>, or has a fragment ('#').</exception>
+    public static TribeEmbed FromPath(string path)
+    {
+        TribeSsoRedirectPath.Validate(Guard.NotNull(path, nameof(path)));
+        if (path.Contains('#'))
+        {
+            throw new TribeSsoRedirectException("The embedded page has a fragment ('#'); its options go in the query. Remove the fragment.");
+        }
+
+        return new TribeEmbed(path, null, null, null, null);
+    }
+
     /// <summary>Sets <c>readonly</c>: true shows the page without the controls that change it.</summary>
     /// <param name="readOnly">The value to write.</param>
     /// <returns>A new value with the option set.</returns>
@@ -106,7 +126,7 @@ public sealed class TribeEmbed
     private string Compose()
     {
         var path = new StringBuilder(_page);
-        var separator = '?';
+        var separator = _page.Contains('?') ? '&' : '?';
         Append("readonly", _readOnly);
         Append("header", _header);
         Append("composer", _composer);
