@@ -116,9 +116,9 @@ internal sealed partial class TribeSsoCommunity : IDisposable
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A binding error (a TimeSpan that does not parse) or a throwing Configure delegate: refuse it like a bad value
-            // instead of letting it escape into the configuration provider's reload.
-            return new Snapshot(null, null, Registration.SettingsPath + " could not be read. " + e.Message);
+            // A Configure delegate of the application that throws: refuse it like a bad value instead of letting it escape
+            // into the configuration provider's reload. Its message is not repeated: it could quote a value.
+            return new Snapshot(null, null, Registration.SettingsPath + " could not be read: configuring the settings threw " + e.GetType().Name + ".");
         }
 
         var problem = TribeSsoCommunityOptionsValidator.Check(settings, Registration.SettingsPath, out var options);

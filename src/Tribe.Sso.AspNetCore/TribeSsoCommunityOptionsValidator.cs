@@ -33,6 +33,11 @@ internal sealed class TribeSsoCommunityOptionsValidator(IServiceProvider service
     public static string? Check(TribeSsoCommunityOptions options, string prefix, out TribeSsoOptions? result)
     {
         result = null;
+        if (options.BindingProblem is not null)
+        {
+            return options.BindingProblem;
+        }
+
         if (string.IsNullOrEmpty(options.PrivateKey))
         {
             return $"{prefix}:PrivateKey is not set. Store the key of the community's \"JWT SSO\" app in user secrets (dotnet user-secrets set \"{prefix}:PrivateKey\" \"<key>\"), the environment variable {prefix.Replace(":", "__", StringComparison.Ordinal)}__PrivateKey, or your secret store.";

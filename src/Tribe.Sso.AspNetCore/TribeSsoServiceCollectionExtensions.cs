@@ -31,7 +31,7 @@ public static class TribeSsoServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
         TribeSsoCommunityRegistration.EnsureNotRegistered(services, Options.DefaultName);
-        services.AddOptions<TribeSsoCommunityOptions>().Bind(section);
+        TribeSsoCommunityBinding.Bind(services, Options.DefaultName, section);
         return AddCommunity(services, Options.DefaultName, section is IConfigurationSection s ? s.Path : TribeSsoCommunityOptions.DefaultSectionName);
     }
 
@@ -71,7 +71,7 @@ public static class TribeSsoServiceCollectionExtensions
         TribeSsoCommunityRegistration.CheckName(name, nameof(name));
         ArgumentNullException.ThrowIfNull(section);
         TribeSsoCommunityRegistration.EnsureNotRegistered(services, name);
-        services.AddOptions<TribeSsoCommunityOptions>(name).Bind(section);
+        TribeSsoCommunityBinding.Bind(services, name, section);
         return AddCommunity(services, name, section is IConfigurationSection s ? s.Path : name);
     }
 
