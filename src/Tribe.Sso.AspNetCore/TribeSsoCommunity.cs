@@ -61,8 +61,8 @@ internal sealed partial class TribeSsoCommunity : IDisposable
     /// <summary>Gets a value indicating whether the community has an issuer (its settings were valid at least once).</summary>
     public bool HasIssuer => _current.Issuer is not null;
 
-    /// <summary>Gets why the current settings are refused, or null when the issuer in use reflects them.</summary>
-    public string? Problem => _current.Problem;
+    /// <summary>Gets the issuer in use and why the current settings are refused (null when the issuer reflects them), read together.</summary>
+    public Snapshot Current => _current;
 
     public void Dispose()
     {
@@ -152,5 +152,5 @@ internal sealed partial class TribeSsoCommunity : IDisposable
     private static partial void LogSettingsApplied(ILogger logger, string community, string communityUrl);
 
     /// <summary>An issuer and the state of the settings, published together so readers never see one without the other.</summary>
-    private sealed record Snapshot(TribeSsoIssuer? Issuer, byte[]? Fingerprint, string? Problem);
+    internal sealed record Snapshot(TribeSsoIssuer? Issuer, byte[]? Fingerprint, string? Problem);
 }

@@ -10,10 +10,11 @@ internal sealed class TribeSsoHealthCheck(TribeSsoCommunity community) : IHealth
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var name = community.Registration.DisplayName;
-        var result = community.Problem switch
+        var current = community.Current;
+        var result = current.Problem switch
         {
             null => HealthCheckResult.Healthy(name + ": the settings are valid and in use."),
-            { } problem when community.HasIssuer => new HealthCheckResult(context.Registration.FailureStatus, name + ": the new settings are refused and the previous ones are still in use. " + problem),
+            { } problem when current.Issuer is not null => new HealthCheckResult(context.Registration.FailureStatus, name + ": the new settings are refused and the previous ones are still in use. " + problem),
             { } problem => new HealthCheckResult(context.Registration.FailureStatus, name + ": no valid settings; links cannot be signed. " + problem),
         };
         return Task.FromResult(result);
