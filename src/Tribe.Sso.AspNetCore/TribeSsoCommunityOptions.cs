@@ -34,6 +34,9 @@ public sealed class TribeSsoCommunityOptions
     /// <summary>Gets or sets the community's redirect parameter. Default <c>redirect</c>; <c>redirect_uri</c> for the newer shape.</summary>
     public string RedirectParameterName { get; set; } = TribeSsoOptions.DefaultRedirectParameterName;
 
+    /// <summary>Gets or sets why the configuration could not be bound (a value that does not convert), or null.</summary>
+    internal string? BindingProblem { get; set; }
+
     /// <summary>Describes the settings without the key.</summary>
     /// <returns>The community URL and paths; the key shows as hidden.</returns>
     public override string ToString()

@@ -19,7 +19,7 @@ public static class TribeSsoEndpointRouteBuilderExtensions
     /// </summary>
     /// <param name="endpoints">The route builder.</param>
     /// <param name="pattern">The route, such as <c>/community/sso</c>.</param>
-    /// <returns>The endpoint's convention builder.</returns>
+    /// <returns>The endpoint's convention builder; <see cref="TribeSsoEndpointConventionBuilder.ForCommunity"/> sends its users to a named community.</returns>
     /// <remarks>
     /// An anonymous visitor gets the default authentication challenge and returns here afterwards. A signed-in user gets a
     /// <c>302</c> to the community's SSO link with <c>Cache-Control: no-store</c> and <c>Referrer-Policy: no-referrer</c>.
@@ -27,16 +27,16 @@ public static class TribeSsoEndpointRouteBuilderExtensions
     /// with problem details. A user that cannot be mapped is answered <c>403</c> with problem details, and logged.
     /// Tokens and links are never logged.
     /// </remarks>
-    public static IEndpointConventionBuilder MapTribeSso(this IEndpointRouteBuilder endpoints, string pattern)
+    public static TribeSsoEndpointConventionBuilder MapTribeSso(this IEndpointRouteBuilder endpoints, string pattern)
         => endpoints.MapTribeSso(pattern, TribeSsoClaimsMapping.FromStandardClaims);
 
     /// <summary>Maps a GET endpoint that signs the current user into the community, mapped by <paramref name="mapUser"/>.</summary>
     /// <param name="endpoints">The route builder.</param>
     /// <param name="pattern">The route, such as <c>/community/sso</c>.</param>
     /// <param name="mapUser">Builds the community user from the signed-in principal.</param>
-    /// <returns>The endpoint's convention builder.</returns>
+    /// <returns>The endpoint's convention builder; <see cref="TribeSsoEndpointConventionBuilder.ForCommunity"/> sends its users to a named community.</returns>
     /// <remarks><inheritdoc cref="MapTribeSso(IEndpointRouteBuilder, string)" path="/remarks"/></remarks>
-    public static IEndpointConventionBuilder MapTribeSso(this IEndpointRouteBuilder endpoints, string pattern, Func<ClaimsPrincipal, TribeSsoUser> mapUser)
+    public static TribeSsoEndpointConventionBuilder MapTribeSso(this IEndpointRouteBuilder endpoints, string pattern, Func<ClaimsPrincipal, TribeSsoUser> mapUser)
     {
         ArgumentNullException.ThrowIfNull(mapUser);
         return endpoints.MapTribeSso(pattern, (principal, _) => new ValueTask<TribeSsoUser>(mapUser(principal)));
@@ -46,13 +46,14 @@ public static class TribeSsoEndpointRouteBuilderExtensions
     /// <param name="endpoints">The route builder.</param>
     /// <param name="pattern">The route, such as <c>/community/sso</c>.</param>
     /// <param name="mapUser">Builds the community user from the signed-in principal and the request.</param>
-    /// <returns>The endpoint's convention builder.</returns>
+    /// <returns>The endpoint's convention builder; <see cref="TribeSsoEndpointConventionBuilder.ForCommunity"/> sends its users to a named community.</returns>
     /// <remarks><inheritdoc cref="MapTribeSso(IEndpointRouteBuilder, string)" path="/remarks"/></remarks>
-    public static IEndpointConventionBuilder MapTribeSso(this IEndpointRouteBuilder endpoints, string pattern, Func<ClaimsPrincipal, HttpContext, ValueTask<TribeSsoUser>> mapUser)
+    public static TribeSsoEndpointConventionBuilder MapTribeSso(this IEndpointRouteBuilder endpoints, string pattern, Func<ClaimsPrincipal, HttpContext, ValueTask<TribeSsoUser>> mapUser)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(mapUser);
-        return endpoints.MapGet(pattern, context => TribeSsoEndpoint.HandleAsync(context, mapUser)).WithDisplayName("Tribe SSO: go to community");
+        var endpoint = endpoints.MapGet(pattern, context => TribeSsoEndpoint.HandleAsync(context, mapUser)).WithDisplayName("Tribe SSO: go to community");
+        return new TribeSsoEndpointConventionBuilder(endpoint, endpoints.ServiceProvider);
     }
 }
