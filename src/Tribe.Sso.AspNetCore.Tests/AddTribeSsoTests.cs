@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Tribe.Sso.Testing;
 
 namespace Tribe.Sso.AspNetCore.Tests;
 
@@ -42,7 +43,8 @@ public class AddTribeSsoTests
 
         await app.StartAsync();
 
-        app.Services.GetRequiredService<TribeSsoIssuer>().Should().NotBeNull();
+        var token = app.Services.GetRequiredService<TribeSsoIssuer>().CreateToken(TribeSsoUser.Create("42", "Jane Doe", "jane@example.com").Build());
+        new TribeSsoTokenReader(TribeSsoKey.FromShortCommunityKey(TestKeys.Short)).Read(token).SignatureStatus.Should().Be(TribeSsoSignatureStatus.Valid);
         await app.StopAsync();
     }
 

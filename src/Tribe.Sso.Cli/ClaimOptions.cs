@@ -99,9 +99,9 @@ internal sealed class ClaimOptions
 
     public static string OptionFor(string claimOrOption) => claimOrOption switch
     {
-        "sub" => "--sub",
-        "groups" or "groupsOperation" => "--group",
-        "aud" or nameof(TribeSsoOptions.Audience) => "--audience",
+        ClaimNames.Subject => "--sub",
+        ClaimNames.Groups or ClaimNames.GroupsOperation => "--group",
+        ClaimNames.Audience or nameof(TribeSsoOptions.Audience) => "--audience",
         nameof(TribeSsoOptions.CommunityUrl) => "--community",
         nameof(TribeSsoOptions.TokenLifetime) => "--lifetime",
         nameof(TribeSsoOptions.SsoPath) => "--sso-path",
@@ -110,13 +110,9 @@ internal sealed class ClaimOptions
         _ => "--" + claimOrOption,
     };
 
-    private static TribeRole ParseRole(string role) => role switch
-    {
-        "member" => TribeRole.Member,
-        "moderator" => TribeRole.Moderator,
-        "admin" => TribeRole.Admin,
-        _ => throw new CliException("--role", "'" + role + "' is not member, moderator or admin."),
-    };
+    private static TribeRole ParseRole(string role) => ClaimValues.TryParseRole(role, out var parsed)
+        ? parsed
+        : throw new CliException("--role", "'" + role + "' is not member, moderator or admin.");
 
     private static Uri ParsePicture(string picture) => Uri.TryCreate(picture, UriKind.Absolute, out var uri)
         ? uri
@@ -135,17 +131,17 @@ internal sealed class ClaimOptions
             return TribeGroup.FromId(parts[0]);
         }
 
-        var role = parts[1] switch
+        if (!ClaimValues.TryParseGroupRole(parts[1], out var role))
         {
-            "member" => TribeGroupRole.Member,
-            "admin" => TribeGroupRole.Admin,
-            _ => throw new CliException("--group", "role '" + parts[1] + "' is not member or admin (ID:ROLE:STATUS)."),
-        };
-        return (parts.Length == 2 ? "joined" : parts[2]) switch
+            throw new CliException("--group", "role '" + parts[1] + "' is not member or admin (ID:ROLE:STATUS).");
+        }
+
+        var status = TribeGroupStatus.Joined;
+        if (parts.Length == 3 && !ClaimValues.TryParseGroupStatus(parts[2], out status))
         {
-            "joined" => TribeGroup.Joined(parts[0], role),
-            "unapproved" => TribeGroup.Unapproved(parts[0], role),
-            _ => throw new CliException("--group", "status '" + parts[2] + "' is not joined or unapproved (ID:ROLE:STATUS)."),
-        };
+            throw new CliException("--group", "status '" + parts[2] + "' is not joined or unapproved (ID:ROLE:STATUS).");
+        }
+
+        return status == TribeGroupStatus.Joined ? TribeGroup.Joined(parts[0], role) : TribeGroup.Unapproved(parts[0], role);
     }
 }

@@ -4,7 +4,7 @@ using System.IO;
 
 namespace Tribe.Sso.Cli;
 
-/// <summary>The three commands of SPEC §4b.</summary>
+/// <summary>The commands of tribe-sso, as docs/cli.md describes them.</summary>
 internal static class Commands
 {
     public static RootCommand Create(TextWriter stdout)

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Tribe.Sso.Testing.Tests.Community;
 
-/// <summary>The user-resolution rules of SPEC §1.3, one outcome at a time.</summary>
+/// <summary>The user-resolution rules of docs/protocol.md#how-the-community-resolves-users, one outcome at a time.</summary>
 public class InMemoryTribeCommunityTests
 {
     private FakeTimeProvider _clock = null!;

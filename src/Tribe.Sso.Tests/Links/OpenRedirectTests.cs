@@ -1,7 +1,7 @@
 
 namespace Tribe.Sso.Tests.Links;
 
-/// <summary>SPEC §2: the redirect target is a path on the community; everything else is refused.</summary>
+/// <summary>docs/protocol.md#redirect-targets: the redirect target is a path on the community; everything else is refused.</summary>
 public class OpenRedirectTests
 {
     [TestCase("", "is empty")]

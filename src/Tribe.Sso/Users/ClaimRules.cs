@@ -2,7 +2,7 @@ using System;
 
 namespace Tribe.Sso;
 
-/// <summary>The rules each claim value must meet before it is signed (SPEC §1–§2). Each check throws a <see cref="TribeSsoClaimException"/> that names the claim, the rule and the fix, without echoing the value.</summary>
+/// <summary>The rules each claim value must meet before it is signed (docs/protocol.md#claims). Each check throws a <see cref="TribeSsoClaimException"/> that names the claim, the rule and the fix, without echoing the value.</summary>
 internal static class ClaimRules
 {
     public const int MaxSubjectLength = 255;

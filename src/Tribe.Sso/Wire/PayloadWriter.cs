@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Tribe.Sso;
 
 /// <summary>
-/// Writes the claims with a JSON writer, never by concatenation, in the fixed order of SPEC §1 (iat and exp last), so
+/// Writes the claims with a JSON writer, never by concatenation, in the fixed order of docs/protocol.md#token-format (iat and exp last), so
 /// the same user and clock always give the same bytes.
 /// </summary>
 internal static class PayloadWriter
