@@ -66,7 +66,7 @@ internal static class Commands
             var issuer = CreateIssuer(claims, parse, communityUrl, parse.GetValue(ssoPath), parse.GetValue(redirectParameter));
             try
             {
-                stdout.Write(issuer.CreateLoginUrl(user, parse.GetValue(redirect)).AbsoluteUri + "\n");
+                stdout.Write(issuer.CreateLoginUrl(user, parse.GetValue(redirect)) + "\n");
             }
             catch (TribeSsoRedirectException e)
             {
