@@ -33,7 +33,15 @@ internal static class Commands
         {
             var user = claims.BuildUser(parse);
             var issuer = CreateIssuer(claims, parse, new Uri("https://community.invalid"), null, null);
-            stdout.Write(issuer.CreateToken(user) + "\n");
+            try
+            {
+                stdout.Write(issuer.CreateToken(user) + "\n");
+            }
+            catch (TribeSsoClaimException e)
+            {
+                throw new CliException(ClaimOptions.OptionFor(e.ClaimName), e.Message);
+            }
+
             return 0;
         });
         return command;
@@ -71,6 +79,11 @@ internal static class Commands
             catch (TribeSsoRedirectException e)
             {
                 throw new CliException("--redirect", e.Message);
+            }
+            catch (TribeSsoClaimException e)
+            {
+                // The link would be over 8,000 bytes: the message names the largest claims.
+                throw new CliException(ClaimOptions.OptionFor(e.ClaimName), e.Message);
             }
 
             return 0;

@@ -52,6 +52,19 @@ public static class Fuzz
         return iterations;
     }
 
+    /// <summary>The first <paramref name="count"/> inputs <paramref name="gen"/> draws from the seed, for checks too slow to run thousands of times.</summary>
+    public static T[] Sample<T>(Gen<T> gen, int count)
+    {
+        var random = new PCG(13, Seed);
+        var inputs = new T[count];
+        for (var i = 0; i < count; i++)
+        {
+            inputs[i] = gen.Generate(random, null!, out _);
+        }
+
+        return inputs;
+    }
+
     /// <summary>Shows text with everything unprintable as <c>\uXXXX</c>, cut to 2,000 characters.</summary>
     public static string Escape(string text)
     {
