@@ -14,7 +14,7 @@ namespace Tribe.Sso;
 /// </remarks>
 public static class TribeSsoRedirectPath
 {
-    private const int MaxLength = 2048;
+    internal const int MaxLength = 2048;
     private const int MaxDecodingRounds = 3;
     private static readonly string[] DangerousSchemes = { "javascript:", "data:", "vbscript:", "file:" };
     private static readonly char[] QueryOrFragmentStart = { '?', '#' };
