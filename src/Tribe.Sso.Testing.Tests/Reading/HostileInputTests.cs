@@ -143,7 +143,9 @@ public class HostileInputTests
         result.Rejection!.Message.Should().Be(NotCanonicalSignature);
     }
 
-    [TestCase("?jwt={0}&jwt={0}", "the link has 2 jwt parameters; servers disagree on which one counts", TestName = "jwt twice")]
+    [TestCase("?jwt={0}&jwt={0}", "the link has 2 jwt parameters (jwt, jwt); servers disagree on which one counts", TestName = "jwt twice")]
+    [TestCase("?JWT=x&jwt={0}", "the link has 2 jwt parameters (JWT, jwt); servers disagree on which one counts", TestName = "jwt and JWT, which ASP.NET Core reads as one name")]
+    [TestCase("?jwt={0}&Redirect=/a&redirect=/b", "the link has 2 redirect targets (Redirect, redirect); give one, in the parameter your community reads", TestName = "redirect and Redirect")]
     [TestCase("?jwt={0}&redirect=/a&redirect=/b", "the link has 2 redirect targets (redirect, redirect); give one, in the parameter your community reads", TestName = "redirect twice")]
     [TestCase("?jwt={0}&redirect=/a&redirect_uri=/b", "the link has 2 redirect targets (redirect, redirect_uri); give one, in the parameter your community reads", TestName = "redirect with redirect_uri")]
     [TestCase("?redirect_uri=/b&jwt={0}&redirect=/a", "the link has 2 redirect targets (redirect_uri, redirect); give one, in the parameter your community reads", TestName = "redirect_uri before redirect")]
