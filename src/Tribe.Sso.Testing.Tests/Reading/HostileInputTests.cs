@@ -162,6 +162,16 @@ public class HostileInputTests
         signIn.Outcome.Should().Be(TribeSsoSignInOutcome.Rejected);
     }
 
+    [TestCase("https://community.example.com/auth/sso#x?jwt={0}", TestName = "jwt after a '?' inside the fragment")]
+    [TestCase("https://community.example.com/auth/sso#?jwt={0}", TestName = "the whole query inside the fragment")]
+    public void Link_WhoseTokenIsInTheFragment_HasNoToken_BecauseBrowsersNeverSendIt(string link)
+    {
+        var result = Reader().Read(link.Replace("{0}", GoldenVectors.MinimalToken, StringComparison.Ordinal));
+
+        result.IsAccepted.Should().BeFalse();
+        result.Rejection!.Message.Should().Be("not a JWT: the link has no query string, so no jwt parameter");
+    }
+
     [Test]
     public void InvisibleCharactersFromAForeignIssuer_AreAcceptedByTheCommunity_ButFlaggedAsRefusedBySdk()
     {

@@ -34,7 +34,10 @@ internal readonly struct SsoLink
             return new SsoLink(text, redirectPath: null);
         }
 
+        // A '?' after the first '#' belongs to the fragment, which a browser never sends: no query at all.
+        var fragmentStart = text.IndexOf('#');
         var queryStart = text.IndexOf('?');
+        queryStart = fragmentStart >= 0 && fragmentStart < queryStart ? -1 : queryStart;
         if (queryStart < 0 || !Uri.TryCreate(text, UriKind.Absolute, out _))
         {
             findings.Malformed(queryStart < 0 ? "the link has no query string, so no jwt parameter" : "the link is not a valid absolute URL");
