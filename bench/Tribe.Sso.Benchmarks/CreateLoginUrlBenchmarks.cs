@@ -26,7 +26,7 @@ public class CreateLoginUrlBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "Tribe.Sso CreateLoginUrl")]
-    public Uri TribeSso() => _issuer.CreateLoginUrl(_scenario.User, "/answers");
+    public TribeSsoLink TribeSso() => _issuer.CreateLoginUrl(_scenario.User, "/answers");
 
     [Benchmark(Description = "Floor token + concatenation")]
     public Uri Floor() => new("https://community.example.com/auth/sso?jwt=" + _floor.CreateToken(_scenario.User, _now) + "&redirect=" + Uri.EscapeDataString("/answers"));

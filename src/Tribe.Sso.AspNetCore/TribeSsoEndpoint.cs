@@ -49,7 +49,7 @@ internal static partial class TribeSsoEndpoint
         headers.CacheControl = "no-store";
         headers.Pragma = "no-cache";
         headers["Referrer-Policy"] = "no-referrer";
-        context.Response.Redirect(link.AbsoluteUri);
+        context.Response.Redirect(link.ToString());
         LogRedirected(logger, user.Id);
     }
 

@@ -93,8 +93,9 @@ internal sealed class ClaimOptions
         return options;
     }
 
+    /// <summary>The clock of <c>iat</c>: <c>--issued-at</c>, early enough that <c>exp</c> still falls before the year 10000, or now.</summary>
     public TimeProvider Clock(ParseResult parse) => parse.GetValue(IssuedAt) is { } issuedAt
-        ? new FixedTimeProvider(DateTimeOffset.FromUnixTimeSeconds(issuedAt))
+        ? new FixedTimeProvider(UnixTime.Parse("--issued-at", issuedAt, latest: UnixTime.Max - Math.Clamp(parse.GetValue(Lifetime) ?? 60, 0, 600)))
         : TimeProvider.System;
 
     public static string OptionFor(string claimOrOption) => claimOrOption switch

@@ -33,7 +33,15 @@ internal static class Commands
         {
             var user = claims.BuildUser(parse);
             var issuer = CreateIssuer(claims, parse, new Uri("https://community.invalid"), null, null);
-            stdout.Write(issuer.CreateToken(user) + "\n");
+            try
+            {
+                stdout.Write(issuer.CreateToken(user) + "\n");
+            }
+            catch (TribeSsoClaimException e)
+            {
+                throw new CliException(ClaimOptions.OptionFor(e.ClaimName), e.Message);
+            }
+
             return 0;
         });
         return command;
@@ -66,11 +74,16 @@ internal static class Commands
             var issuer = CreateIssuer(claims, parse, communityUrl, parse.GetValue(ssoPath), parse.GetValue(redirectParameter));
             try
             {
-                stdout.Write(issuer.CreateLoginUrl(user, parse.GetValue(redirect)).AbsoluteUri + "\n");
+                stdout.Write(issuer.CreateLoginUrl(user, parse.GetValue(redirect)) + "\n");
             }
             catch (TribeSsoRedirectException e)
             {
                 throw new CliException("--redirect", e.Message);
+            }
+            catch (TribeSsoClaimException e)
+            {
+                // The link would be over 8,000 bytes: the message names the largest claims.
+                throw new CliException(ClaimOptions.OptionFor(e.ClaimName), e.Message);
             }
 
             return 0;

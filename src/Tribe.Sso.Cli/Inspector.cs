@@ -14,7 +14,7 @@ internal static class Inspector
 {
     public static int Run(string input, string? keyText, long? now, bool json, TextWriter stdout)
     {
-        TimeProvider clock = now is { } seconds ? new FixedTimeProvider(DateTimeOffset.FromUnixTimeSeconds(seconds)) : TimeProvider.System;
+        TimeProvider clock = now is { } seconds ? new FixedTimeProvider(UnixTime.Parse("--now", seconds, latest: UnixTime.Max)) : TimeProvider.System;
         var result = Read(input, keyText, clock, out var keyNote);
         if (result.Findings.Any(f => f.Code == TribeSsoFindingCode.Malformed))
         {
@@ -83,7 +83,7 @@ internal static class Inspector
         Line(text, "findings", findings.Count == 0 ? "none" : string.Empty);
         foreach (var finding in findings)
         {
-            text.Append("  - ").Append(finding.Severity.ToString().ToLowerInvariant()).Append(": ").Append(finding.Message).Append('\n');
+            text.Append("  - ").Append(finding.Severity.ToString().ToLowerInvariant()).Append(": ").Append(TerminalText.Escape(finding.Message)).Append('\n');
         }
 
         Line(text, "verdict", result.IsAccepted
@@ -112,8 +112,9 @@ internal static class Inspector
 
     private static string Seconds(TimeSpan span) => ((long)span.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s";
 
+    /// <summary>One line of the text output; the value is escaped, because it may come from the token.</summary>
     private static void Line(StringBuilder text, string label, string value)
-        => text.Append(value.Length == 0 ? label : label.PadRight(10) + " " + value).Append('\n');
+        => text.Append(value.Length == 0 ? label : label.PadRight(10) + " " + TerminalText.Escape(value)).Append('\n');
 
     private static void WriteJson(TribeSsoReadResult result, string? keyNote, TimeProvider clock, TextWriter stdout)
     {
@@ -143,7 +144,7 @@ internal static class Inspector
 
             if (result.RedirectPath is not null)
             {
-                writer.WriteString("redirect", result.RedirectPath);
+                writer.WriteString("redirect", TerminalText.WellFormed(result.RedirectPath));
             }
 
             writer.WriteStartArray("findings");
@@ -157,7 +158,7 @@ internal static class Inspector
                     writer.WriteString("claim", finding.Claim);
                 }
 
-                writer.WriteString("message", finding.Message);
+                writer.WriteString("message", TerminalText.WellFormed(finding.Message));
                 writer.WriteEndObject();
             }
 
@@ -165,27 +166,38 @@ internal static class Inspector
             writer.WriteEndObject();
         }
 
-        stdout.Write(Encoding.UTF8.GetString(buffer.ToArray()) + "\n");
+        // The writer escapes C0 controls, but not C1 controls, bidi controls or invisible characters: escape them too.
+        stdout.Write(TerminalText.EscapeJson(Encoding.UTF8.GetString(buffer.ToArray())) + "\n");
     }
 
+    /// <summary>
+    /// The decoded header or payload as JSON when it re-encodes cleanly, otherwise as a string. It is validated into a
+    /// buffer of its own first, so a value the writer cannot encode (an escaped lone surrogate) never leaves the output
+    /// half-written.
+    /// </summary>
     private static void WriteRaw(Utf8JsonWriter writer, string name, string? json)
     {
         writer.WritePropertyName(name);
+        if (json is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
         try
         {
-            using var document = json is null ? null : JsonDocument.Parse(json);
-            if (document is null)
+            using var document = JsonDocument.Parse(json);
+            using var scratch = new MemoryStream();
+            using (var check = new Utf8JsonWriter(scratch))
             {
-                writer.WriteNullValue();
+                document.RootElement.WriteTo(check);
             }
-            else
-            {
-                document.RootElement.WriteTo(writer);
-            }
+
+            document.RootElement.WriteTo(writer);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
-            writer.WriteStringValue(json);
+            writer.WriteStringValue(TerminalText.WellFormed(json));
         }
     }
 }

@@ -28,7 +28,16 @@ internal static class KeySource
                 throw new CliException("--key-file", "the file '" + file.FullName + "' does not exist. Pass the path of a file that holds the key.");
             }
 
-            var text = File.ReadAllText(file.FullName);
+            string text;
+            try
+            {
+                text = File.ReadAllText(file.FullName);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CliException("--key-file", "the file '" + file.FullName + "' cannot be read (" + e.Message + "). Pass the path of a readable file that holds the key.");
+            }
+
             return text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2] : text.EndsWith('\n') ? text[..^1] : text;
         }
 

@@ -49,7 +49,7 @@ public class TokenParameterNameReaderTests
 
         var result = Reader("token").Read("https://community.example.com/auth/sso?token=" + token + "&token=" + token);
 
-        result.Findings.Should().Contain(f => f.Code == TribeSsoFindingCode.LinkAmbiguous && f.Message == "the link has 2 token parameters; servers disagree on which one counts");
+        result.Findings.Should().Contain(f => f.Code == TribeSsoFindingCode.LinkAmbiguous && f.Message == "the link has 2 token parameters (token, token); servers disagree on which one counts");
     }
 
     [TestCase("")]

@@ -27,7 +27,7 @@ public class SimulatorApiTests
         created.StatusCode.Should().Be(201);
         created.GetHeader("Content-Type").Should().Be("application/json; charset=utf-8");
         Json(created).GetProperty("externalId").ValueKind.Should().Be(JsonValueKind.Null);
-        _simulator.Handle("GET", _issuer.CreateLoginUrl(Issuers.Jane()).PathAndQuery).StatusCode.Should().Be(302);
+        _simulator.Handle("GET", _issuer.CreateLoginUrl(Issuers.Jane()).ToUri().PathAndQuery).StatusCode.Should().Be(302);
 
         var members = Json(_simulator.Handle("GET", "/_simulator/members"));
 
@@ -41,7 +41,7 @@ public class SimulatorApiTests
     [Test]
     public void SignIns_ListEachAttempt_WithOutcomeMemberRedirectAndFindings_NeverTheToken()
     {
-        _simulator.Handle("GET", _issuer.CreateLoginUrl(Issuers.Jane(), "/answers").PathAndQuery);
+        _simulator.Handle("GET", _issuer.CreateLoginUrl(Issuers.Jane(), "/answers").ToUri().PathAndQuery);
         _simulator.Handle("GET", "/auth/sso?jwt=not-a-token");
 
         var response = _simulator.Handle("GET", "/_simulator/sign-ins");
@@ -61,7 +61,7 @@ public class SimulatorApiTests
     [Test]
     public void Delete_ResetsMembersSessionsAndSignIns()
     {
-        var signIn = _simulator.Handle("GET", _issuer.CreateLoginUrl(Issuers.Jane()).PathAndQuery);
+        var signIn = _simulator.Handle("GET", _issuer.CreateLoginUrl(Issuers.Jane()).ToUri().PathAndQuery);
         var session = signIn.GetHeader("Set-Cookie")!.Split(';')[0].Split('=')[1];
 
         _simulator.Handle("DELETE", "/_simulator").StatusCode.Should().Be(204);

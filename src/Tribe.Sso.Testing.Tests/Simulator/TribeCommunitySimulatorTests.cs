@@ -207,7 +207,7 @@ public class TribeCommunitySimulatorTests
         var simulator = new TribeCommunitySimulator(TribeSsoKey.FromString(TestKeys.Primary), new TribeCommunitySimulatorOptions { BasePath = "/community-sim", ReaderOptions = new TribeSsoTokenReaderOptions { TimeProvider = _clock } });
         var link = Issuers.WithClock(_clock, Options("http://127.0.0.1:5080/community-sim")).CreateLoginUrl(Issuers.Jane(), "/answers");
 
-        var response = simulator.Handle("GET", link.PathAndQuery);
+        var response = simulator.Handle("GET", link.ToUri().PathAndQuery);
 
         response.GetHeader("Location").Should().Be("/community-sim/answers");
         response.GetHeader("Set-Cookie").Should().Contain("; Path=/community-sim;");
@@ -223,7 +223,7 @@ public class TribeCommunitySimulatorTests
         var options = Issuers.Options();
         options.TokenParameterName = "token";
 
-        simulator.Handle("GET", Issuers.WithClock(_clock, options).CreateLoginUrl(Issuers.Jane()).PathAndQuery).StatusCode.Should().Be(302);
+        simulator.Handle("GET", Issuers.WithClock(_clock, options).CreateLoginUrl(Issuers.Jane()).ToUri().PathAndQuery).StatusCode.Should().Be(302);
     }
 
     [Test]
@@ -282,7 +282,7 @@ public class TribeCommunitySimulatorTests
         return options;
     }
 
-    private TribeCommunitySimulatorResponse Get(Uri link) => _simulator.Handle("GET", link.PathAndQuery);
+    private TribeCommunitySimulatorResponse Get(TribeSsoLink link) => _simulator.Handle("GET", link.ToUri().PathAndQuery);
 
     private static string Session(TribeCommunitySimulatorResponse response)
         => Regex.Match(response.GetHeader("Set-Cookie") ?? string.Empty, "^tribe_sim_session=([0-9a-f]+);").Groups[1].Value;

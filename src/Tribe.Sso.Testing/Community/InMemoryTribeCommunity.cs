@@ -118,6 +118,11 @@ public sealed class InMemoryTribeCommunity
     /// <returns>What happened.</returns>
     public TribeSsoSignInResult SignIn(Uri link) => SignIn(Guard.NotNull(link, nameof(link)).AbsoluteUri);
 
+    /// <summary>Follows an SSO link made by <see cref="TribeSsoIssuer.CreateLoginUrl"/>, as the community's <c>/auth/sso</c> endpoint would.</summary>
+    /// <param name="link">The link the partner redirects the browser to.</param>
+    /// <returns>What happened.</returns>
+    public TribeSsoSignInResult SignIn(TribeSsoLink link) => SignIn(Guard.NotNull(link, nameof(link)).AbsoluteUri);
+
     /// <summary>Follows an SSO link, or takes a bare token, as the community's <c>/auth/sso</c> endpoint would.</summary>
     /// <param name="tokenOrLink">The token or link.</param>
     /// <returns>What happened.</returns>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 
 namespace Tribe.Sso.Testing;
@@ -6,7 +7,9 @@ namespace Tribe.Sso.Testing;
 /// <summary>
 /// Stage 0 of a read: takes a token, or an SSO link (also one copied from a browser), apart the way the community's web
 /// server does, with the same query format the issuer writes (<see cref="LinkFormat"/>). A repeated or ambiguous
-/// parameter is a finding, never a silent choice.
+/// parameter is a finding, never a silent choice; names are compared ignoring case for that, because some servers
+/// (ASP.NET Core, System.Web) read <c>JWT</c> as <c>jwt</c> while others (Node) do not. The values are taken from the
+/// exact names only, as the community's Node server reads them.
 /// </summary>
 internal readonly struct SsoLink
 {
@@ -31,7 +34,10 @@ internal readonly struct SsoLink
             return new SsoLink(text, redirectPath: null);
         }
 
+        // A '?' after the first '#' belongs to the fragment, which a browser never sends: no query at all.
+        var fragmentStart = text.IndexOf('#');
         var queryStart = text.IndexOf('?');
+        queryStart = fragmentStart >= 0 && fragmentStart < queryStart ? -1 : queryStart;
         if (queryStart < 0 || !Uri.TryCreate(text, UriKind.Absolute, out _))
         {
             findings.Malformed(queryStart < 0 ? "the link has no query string, so no " + tokenParameter + " parameter" : "the link is not a valid absolute URL");
@@ -40,23 +46,27 @@ internal readonly struct SsoLink
 
         var fragment = text.IndexOf('#', queryStart);
         var query = LinkFormat.ParseQuery(fragment < 0 ? text.Substring(queryStart) : text.Substring(queryStart, fragment - queryStart));
-        var tokens = query.Where(p => p.Key == tokenParameter).Select(p => p.Value).ToList();
-        var redirects = query.Where(p => LinkFormat.RedirectParameters.Contains(p.Key)).ToList();
+        var tokens = query.Where(p => string.Equals(p.Key, tokenParameter, StringComparison.OrdinalIgnoreCase)).ToList();
+        var redirects = query.Where(p => LinkFormat.RedirectParameters.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).ToList();
         if (tokens.Count > 1)
         {
-            findings.Add(TribeSsoFindingCode.LinkAmbiguous, null, "the link has " + tokens.Count + " " + tokenParameter + " parameters; servers disagree on which one counts");
+            findings.Add(TribeSsoFindingCode.LinkAmbiguous, null, "the link has " + tokens.Count + " " + tokenParameter + " parameters (" + Names(tokens) + "); servers disagree on which one counts");
         }
 
         if (redirects.Count > 1)
         {
-            findings.Add(TribeSsoFindingCode.LinkAmbiguous, null, "the link has " + redirects.Count + " redirect targets (" + string.Join(", ", redirects.Select(r => r.Key)) + "); give one, in the parameter your community reads");
+            findings.Add(TribeSsoFindingCode.LinkAmbiguous, null, "the link has " + redirects.Count + " redirect targets (" + Names(redirects) + "); give one, in the parameter your community reads");
         }
 
-        if (tokens.Count == 0)
+        var token = tokens.FirstOrDefault(p => p.Key == tokenParameter).Value;
+        if (token is null)
         {
             findings.Malformed("the link has no " + tokenParameter + " query parameter");
         }
 
-        return new SsoLink(tokens.FirstOrDefault(), redirects.Count == 0 ? null : redirects[0].Value);
+        return new SsoLink(token, redirects.FirstOrDefault(p => LinkFormat.RedirectParameters.Contains(p.Key)).Value);
     }
+
+    /// <summary>The parameter names as written, for a finding: at most 64 characters each, so a hostile name stays short.</summary>
+    private static string Names(IEnumerable<KeyValuePair<string, string>> parameters) => string.Join(", ", parameters.Select(p => FindingsCollector.Quote(p.Key).Trim('\'')));
 }

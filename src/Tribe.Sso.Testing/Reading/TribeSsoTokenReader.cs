@@ -55,6 +55,11 @@ public sealed class TribeSsoTokenReader
     /// <returns>What was found.</returns>
     public TribeSsoReadResult Read(Uri link) => Read(Guard.NotNull(link, nameof(link)).AbsoluteUri);
 
+    /// <summary>Reads an SSO link made by <see cref="TribeSsoIssuer.CreateLoginUrl"/>: its <c>jwt</c> and redirect parameters.</summary>
+    /// <param name="link">The link.</param>
+    /// <returns>What was found.</returns>
+    public TribeSsoReadResult Read(TribeSsoLink link) => Read(Guard.NotNull(link, nameof(link)).AbsoluteUri);
+
     /// <summary>Reads a compact token, or an SSO link (anything containing <c>://</c>).</summary>
     /// <param name="tokenOrLink">The token or link; surrounding whitespace is ignored.</param>
     /// <returns>What was found; never throws for any string.</returns>

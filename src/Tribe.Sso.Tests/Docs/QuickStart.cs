@@ -6,7 +6,7 @@ namespace Tribe.Sso.Tests.Docs;
 /// <summary>The README quick start, compiled. <see cref="ReadmeTests"/> checks the README shows exactly this code.</summary>
 internal static class QuickStart
 {
-    public static Uri Run(string secretFromConfiguration, TimeProvider? clock = null)
+    public static TribeSsoLink Run(string secretFromConfiguration, TimeProvider? clock = null)
     {
         #region QuickStart
         var issuer = new TribeSsoIssuer(new TribeSsoOptions
@@ -20,7 +20,7 @@ internal static class QuickStart
             .AddToGroups(TribeGroup.Joined("5f1c0e8b9d3e4a0012345678"))
             .Build();
 
-        Uri link = issuer.CreateLoginUrl(user, redirectPath: "/answers");
+        TribeSsoLink link = issuer.CreateLoginUrl(user, redirectPath: "/answers");
         #endregion
 
         return link;

@@ -20,7 +20,7 @@ public class ReadmeTests
     public void QuickStart_Runs_AndProducesAVerifiableLink()
     {
         var link = QuickStart.Run(TestKeys.Primary);
-        var token = link.Query.Split('&').Single(p => p.StartsWith("?jwt=", StringComparison.Ordinal)).Substring(5);
+        var token = link.ToUri().Query.Split('&').Single(p => p.StartsWith("?jwt=", StringComparison.Ordinal)).Substring(5);
 
         link.AbsoluteUri.Should().StartWith("https://community.example.com/auth/sso?jwt=").And.EndWith("&redirect=/answers");
         IndependentVerifier.ValidateAsync(token, TestKeys.Primary).Result.IsValid.Should().BeTrue();

@@ -25,7 +25,7 @@ public class TribeSsoIssuerLoginUrlTests
 
         link.AbsoluteUri.Should().Be(GoldenVectors.BettermodeWithBasePathLink);
         link.AbsoluteUri.Should().EndWith("/api/auth/sso?jwt=" + GoldenVectors.MinimalToken + "&redirect_uri=/search%3Fq%3Dsso%26tab%3Dnew%23top");
-        link.Fragment.Should().BeEmpty("a fragment in the target must not become the outer URL's fragment");
+        link.ToUri().Fragment.Should().BeEmpty("a fragment in the target must not become the outer URL's fragment");
     }
 
     [Test]
@@ -50,7 +50,7 @@ public class TribeSsoIssuerLoginUrlTests
         var link = Issuers.AtFixedClock().CreateLoginUrl(Issuers.Jane(), target);
 
         link.AbsoluteUri.Should().EndWith("&redirect=" + encoded);
-        var parameter = link.Query.TrimStart('?').Split('&').Single(p => p.StartsWith("redirect=", StringComparison.Ordinal));
+        var parameter = link.ToUri().Query.TrimStart('?').Split('&').Single(p => p.StartsWith("redirect=", StringComparison.Ordinal));
         Uri.UnescapeDataString(parameter["redirect=".Length..]).Should().Be(target, "the community decodes exactly the target that was passed");
     }
 
@@ -75,19 +75,25 @@ public class TribeSsoIssuerLoginUrlTests
         options.CommunityUrl = new Uri("https://evil.example.net");
         options.SsoPath = "/other";
 
-        issuer.CreateLoginUrl(Issuers.Jane()).Host.Should().Be("community.example.com");
+        issuer.CreateLoginUrl(Issuers.Jane()).ToUri().Host.Should().Be("community.example.com");
     }
 
-    [Test]
-    public void CreateLoginUrl_InternationalisedCommunityHost_IsAValidLink()
+    [TestCase("https://bücher.example", "https://xn--bcher-kva.example/auth/sso?jwt=")]
+    [TestCase("https://bücher.example/forum", "https://xn--bcher-kva.example/forum/auth/sso?jwt=")]
+    [TestCase("https://BÜCHER.example:8443/Forum/", "https://xn--bcher-kva.example:8443/Forum/auth/sso?jwt=")]
+    [TestCase("https://example.com/fórum", "https://example.com/f%C3%B3rum/auth/sso?jwt=")]
+    [TestCase("https://例え.テスト", "https://xn--r8jz45g.xn--zckzah/auth/sso?jwt=")]
+    public void CreateLoginUrl_InternationalisedCommunityUrl_IsWrittenInAscii(string community, string prefix)
     {
         var options = Issuers.Options();
-        options.CommunityUrl = new Uri("https://bücher.example/forum");
+        options.CommunityUrl = new Uri(community);
+        var issuer = Issuers.AtFixedClock(options);
 
-        var link = Issuers.AtFixedClock(options).CreateLoginUrl(Issuers.Jane(), "/answers");
+        var link = issuer.CreateLoginUrl(Issuers.Jane(), "/answers");
 
-        link.IdnHost.Should().Be("xn--bcher-kva.example");
-        link.AbsolutePath.Should().Be("/forum/auth/sso");
-        link.Query.Should().Be("?jwt=" + GoldenVectors.MinimalToken + "&redirect=/answers");
+        link.AbsoluteUri.Should().Be(prefix + GoldenVectors.MinimalToken + "&redirect=/answers");
+        link.ToString().Should().Be(link.AbsoluteUri);
+        link.ToUri().AbsoluteUri.Should().Be(link.AbsoluteUri, "System.Uri reads the ASCII link back unchanged");
+        issuer.CommunityUrl.IdnHost.Should().Be(link.ToUri().IdnHost);
     }
 }

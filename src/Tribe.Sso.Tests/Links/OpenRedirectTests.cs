@@ -40,6 +40,18 @@ public class OpenRedirectTests
     [TestCase("/a%zz", "'%' that is not followed by two hexadecimal digits")]
     [TestCase("/a%2", "'%' that is not followed by two hexadecimal digits")]
     [TestCase("/%25252525252Fx", "more than three times")]
+    [TestCase("/\u202Etxt.exe", "contains an invisible or direction-changing character (U+202E), which makes one page look like another")]
+    [TestCase("/%E2%80%AEtxt.exe", "contains an invisible or direction-changing character (U+202E) (percent-encoded), which makes one page look like another")]
+    [TestCase("/%25E2%2580%25AEtxt.exe", "contains an invisible or direction-changing character (U+202E) (percent-encoded)")]
+    [TestCase("/ad\u200Bmin", "contains an invisible or direction-changing character (U+200B)")]
+    [TestCase("/ad%E2%80%8Bmin", "(U+200B) (percent-encoded)")]
+    [TestCase("/\uFEFFanswers", "(U+FEFF)")]
+    [TestCase("/%EF%BB%BFanswers", "(U+FEFF) (percent-encoded)")]
+    [TestCase("/an\u00ADswers", "(U+00AD)")]
+    [TestCase("/an%C2%ADswers", "(U+00AD) (percent-encoded)")]
+    [TestCase("/x?q=\u2066a\u2069", "(U+2066)")]
+    [TestCase("/x#\u200D", "(U+200D)")]
+    [TestCase("/%F3%A0%81%81", "(U+E0041) (percent-encoded)")]
     public void CreateLoginUrl_UnsafeTarget_IsRefusedWithTheReason(string target, string reason)
     {
         var act = () => Issuers.AtFixedClock().CreateLoginUrl(Issuers.Jane(), target);
@@ -59,6 +71,14 @@ public class OpenRedirectTests
         var act = () => Issuers.AtFixedClock().CreateLoginUrl(Issuers.Jane(), target);
 
         act.Should().Throw<TribeSsoRedirectException>().WithMessage("*unpaired UTF-16 surrogate*");
+    }
+
+    [Test]
+    public void FindProblem_InvisibleCharacter_HasTheExactMessage()
+    {
+        TribeSsoRedirectPath.FindProblem("/%E2%80%AEgpj.exe").Should().Be("contains an invisible or direction-changing character (U+202E) (percent-encoded), which makes one page look like another");
+        TribeSsoRedirectPath.FindProblem("/emoji/\U0001F469\u200D\U0001F4BB").Should().Be("contains an invisible or direction-changing character (U+200D), which makes one page look like another");
+        TribeSsoRedirectPath.FindProblem("/emoji/\U0001F469\U0001F4BB").Should().BeNull("a surrogate pair is not invisible");
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace Tribe.Sso;
 
@@ -23,8 +24,17 @@ internal static class OptionRules
         RedirectParameterName(options.RedirectParameterName, options.TokenParameterName);
     }
 
-    /// <returns>The community's base address without a trailing slash, such as <c>https://example.com/community</c>.</returns>
-    public static string CommunityBase(Uri communityUrl) => communityUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
+    /// <returns>
+    /// The community's base address without a trailing slash, such as <c>https://example.com/community</c>, in ASCII: an
+    /// internationalised host in punycode (<c>https://bücher.example</c> gives <c>https://xn--bcher-kva.example</c>) and
+    /// the path percent-encoded, because the link travels in a <c>Location</c> header that can carry nothing else.
+    /// </returns>
+    public static string CommunityBase(Uri communityUrl)
+    {
+        var host = communityUrl.HostNameType == UriHostNameType.Dns ? communityUrl.IdnHost : communityUrl.Host;
+        var port = communityUrl.IsDefaultPort ? string.Empty : ":" + communityUrl.Port.ToString(CultureInfo.InvariantCulture);
+        return communityUrl.Scheme + "://" + host + port + communityUrl.AbsolutePath.TrimEnd('/');
+    }
 
     private static void CommunityUrl(Uri? url)
     {
@@ -53,6 +63,14 @@ internal static class OptionRules
         if (url.Query.Length > 0 || url.Fragment.Length > 0 || url.OriginalString.Contains('?') || url.OriginalString.Contains('#'))
         {
             throw Fail(Name, "has a query or fragment. Use only the community's address and optional base path, such as https://example.com/community");
+        }
+
+        foreach (var c in CommunityBase(url))
+        {
+            if (c > 0x7F)
+            {
+                throw Fail(Name, "has a host that has no ASCII (punycode) form, and a link can carry nothing else. Use the community's address as its admin panel shows it");
+            }
         }
     }
 

@@ -16,7 +16,7 @@ namespace Tribe.Sso;
 ///     CommunityUrl = new Uri("https://community.example.com"),
 ///     PrivateKey = TribeSsoKey.FromString(configuration["TribeSso:PrivateKey"]!),
 /// });
-/// Uri link = issuer.CreateLoginUrl(user, redirectPath: "/answers");
+/// TribeSsoLink link = issuer.CreateLoginUrl(user, redirectPath: "/answers");
 /// </code>
 /// </example>
 public sealed class TribeSsoIssuer
@@ -50,11 +50,11 @@ public sealed class TribeSsoIssuer
         TokenParameterName = options.TokenParameterName;
         var communityBase = OptionRules.CommunityBase(options.CommunityUrl!);
         CommunityUrl = new Uri(communityBase + "/");
-        _linkPrefix = Encoding.UTF8.GetBytes(communityBase + options.SsoPath + "?" + options.TokenParameterName + "=");
+        _linkPrefix = Encoding.ASCII.GetBytes(communityBase + options.SsoPath + "?" + options.TokenParameterName + "=");
         _redirectSeparator = Encoding.ASCII.GetBytes("&" + options.RedirectParameterName + "=");
     }
 
-    /// <summary>Gets the community's address (with its base path and a trailing slash).</summary>
+    /// <summary>Gets the community's address (with its base path and a trailing slash), with the ASCII (punycode) form of an internationalised host.</summary>
     public Uri CommunityUrl { get; }
 
     /// <summary>Gets the lifetime written into every token (<c>exp</c> − <c>iat</c>).</summary>
@@ -77,12 +77,20 @@ public sealed class TribeSsoIssuer
     /// Do not log it: whoever holds it can sign in as the user until it expires.
     /// </summary>
     /// <param name="user">The signed-in user.</param>
-    /// <returns>The token: <c>header.payload.signature</c>.</returns>
+    /// <returns>The token: <c>header.payload.signature</c>, at most 8,000 bytes.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="user"/> is null.</exception>
+    /// <exception cref="TribeSsoClaimException">The token would be over 8,000 bytes; the message names the largest claims.</exception>
     public string CreateToken(TribeSsoUser user)
     {
         Guard.NotNull(user, nameof(user));
-        return _signer.CreateCompact(JwsSigner.Hs256Header, WritePayload(user));
+        var payload = WritePayload(user);
+        var length = JwsSigner.GetTokenLength(JwsSigner.Hs256Header.Length, payload.Length);
+        if (length > SizeRules.MaxBytes)
+        {
+            throw SizeRules.TooLarge("token", length, payload, encodedRedirectLength: 0);
+        }
+
+        return _signer.CreateCompact(JwsSigner.Hs256Header, payload);
     }
 
     /// <summary>
@@ -95,10 +103,14 @@ public sealed class TribeSsoIssuer
     /// Where the community sends the user afterwards: a path on the community such as <c>/answers</c>, with optional
     /// query and fragment (they are percent-encoded). Null lets the community choose (its home page).
     /// </param>
-    /// <returns>The absolute link. Use <see cref="Uri.AbsoluteUri"/> for its text; <see cref="Uri.ToString"/> unescapes.</returns>
+    /// <returns>The link, at most 8,000 bytes of ASCII; its <see cref="TribeSsoLink.ToString"/> is the exact link.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="user"/> is null.</exception>
-    /// <exception cref="TribeSsoRedirectException"><paramref name="redirectPath"/> could lead off the community (an open redirect) or break the link.</exception>
-    public Uri CreateLoginUrl(TribeSsoUser user, string? redirectPath = null)
+    /// <exception cref="TribeSsoRedirectException">
+    /// <paramref name="redirectPath"/> could lead off the community (an open redirect) or break the link, or it is the
+    /// largest part of a link that would be over 8,000 bytes.
+    /// </exception>
+    /// <exception cref="TribeSsoClaimException">The link would be over 8,000 bytes; the message names the largest claims.</exception>
+    public TribeSsoLink CreateLoginUrl(TribeSsoUser user, string? redirectPath = null)
     {
         Guard.NotNull(user, nameof(user));
         if (redirectPath is not null)
@@ -114,15 +126,22 @@ public sealed class TribeSsoIssuer
         {
             _linkPrefix.CopyTo(buffer, 0);
             var length = _linkPrefix.Length + _signer.WriteCompact(JwsSigner.Hs256Header, payload, buffer, _linkPrefix.Length);
+            var encodedRedirectLength = 0;
             if (redirectPath is not null)
             {
                 _redirectSeparator.CopyTo(buffer, length);
                 length += _redirectSeparator.Length;
-                length += TribeSsoRedirectPath.WriteEncoded(redirectPath, buffer.AsSpan(length));
+                encodedRedirectLength = TribeSsoRedirectPath.WriteEncoded(redirectPath, buffer.AsSpan(length));
+                length += encodedRedirectLength;
             }
 
-            // One string for the whole link: the prefix is UTF-8 (an IDN community host stays as given), the rest ASCII.
-            return new Uri(Encoding.UTF8.GetString(buffer, 0, length), UriKind.Absolute);
+            if (length > SizeRules.MaxBytes)
+            {
+                throw SizeRules.TooLarge("link", length, payload, encodedRedirectLength);
+            }
+
+            // One string for the whole link, all ASCII: the community's host in punycode, the rest base64url or percent-encoded.
+            return new TribeSsoLink(Encoding.ASCII.GetString(buffer, 0, length));
         }
         finally
         {

@@ -14,7 +14,7 @@ namespace Tribe.Sso;
 /// </remarks>
 public static class TribeSsoRedirectPath
 {
-    private const int MaxLength = 2048;
+    internal const int MaxLength = 2048;
     private const int MaxDecodingRounds = 3;
     private static readonly string[] DangerousSchemes = { "javascript:", "data:", "vbscript:", "file:" };
     private static readonly char[] QueryOrFragmentStart = { '?', '#' };
@@ -138,9 +138,19 @@ public static class TribeSsoRedirectPath
                 return TextRules.Invariant($"contains whitespace or a control character (U+{(int)c:X4}){how}");
             }
 
-            if (char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[++i])))
+            if (char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])))
             {
                 return "contains an unpaired UTF-16 surrogate" + how;
+            }
+
+            if (TextRules.IsInvisibleOrBidi(value, i, out var codePoint))
+            {
+                return TextRules.Invariant($"contains an invisible or direction-changing character (U+{codePoint:X4}){how}, which makes one page look like another");
+            }
+
+            if (codePoint > 0xFFFF)
+            {
+                i++;
             }
         }
 

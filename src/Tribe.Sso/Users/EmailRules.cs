@@ -7,8 +7,8 @@ namespace Tribe.Sso;
 /// </summary>
 internal static class EmailRules
 {
-    private const int MaxLocalPartLength = 64;
-    private const int MaxLabelLength = 63;
+    internal const int MaxLocalPartLength = 64;
+    internal const int MaxLabelLength = 63;
 
     /// <returns>What is wrong, without echoing the address, or null when it is acceptable.</returns>
     public static string? FindProblem(string email)

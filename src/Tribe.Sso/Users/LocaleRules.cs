@@ -3,7 +3,7 @@ namespace Tribe.Sso;
 /// <summary>The syntax of a BCP 47 language tag (RFC 5646): a 2–3 or 5–8 letter language, then 1–8 character alphanumeric subtags.</summary>
 internal static class LocaleRules
 {
-    private const int MaxLength = 35;
+    internal const int MaxLength = 35;
 
     /// <returns>What is wrong, or null when the tag is well-formed.</returns>
     public static string? FindProblem(string tag)

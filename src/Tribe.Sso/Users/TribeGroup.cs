@@ -31,7 +31,7 @@ public sealed class TribeGroup : IEquatable<TribeGroup>
     /// <param name="groupId">The community's group id.</param>
     /// <returns>The group entry.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="groupId"/> is null.</exception>
-    /// <exception cref="TribeSsoClaimException">The id is empty or contains whitespace or control characters.</exception>
+    /// <exception cref="TribeSsoClaimException">The id is empty, longer than 255 characters, or contains whitespace, control, invisible or bidi characters.</exception>
     public static TribeGroup FromId(string groupId) => new(ValidateId(groupId), role: null, status: null);
 
     /// <summary>The user joins the group: written as <c>{"group": id, "role": role, "status": "joined"}</c>.</summary>
@@ -39,7 +39,7 @@ public sealed class TribeGroup : IEquatable<TribeGroup>
     /// <param name="role">The user's role in the group; <see cref="TribeGroupRole.Member"/> unless given.</param>
     /// <returns>The group entry.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="groupId"/> is null.</exception>
-    /// <exception cref="TribeSsoClaimException">The id is empty or contains whitespace or control characters, or the role is not defined.</exception>
+    /// <exception cref="TribeSsoClaimException">The id is empty, longer than 255 characters, or contains whitespace, control, invisible or bidi characters, or the role is not defined.</exception>
     public static TribeGroup Joined(string groupId, TribeGroupRole role = TribeGroupRole.Member)
         => new(ValidateId(groupId), ValidateRole(role), TribeGroupStatus.Joined);
 
@@ -48,7 +48,7 @@ public sealed class TribeGroup : IEquatable<TribeGroup>
     /// <param name="role">The user's role in the group once approved; <see cref="TribeGroupRole.Member"/> unless given.</param>
     /// <returns>The group entry.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="groupId"/> is null.</exception>
-    /// <exception cref="TribeSsoClaimException">The id is empty or contains whitespace or control characters, or the role is not defined.</exception>
+    /// <exception cref="TribeSsoClaimException">The id is empty, longer than 255 characters, or contains whitespace, control, invisible or bidi characters, or the role is not defined.</exception>
     public static TribeGroup Unapproved(string groupId, TribeGroupRole role = TribeGroupRole.Member)
         => new(ValidateId(groupId), ValidateRole(role), TribeGroupStatus.Unapproved);
 
@@ -86,6 +86,11 @@ public sealed class TribeGroup : IEquatable<TribeGroup>
             {
                 throw new TribeSsoClaimException(ClaimNames.Groups, "Claim 'groups' has a group id that contains whitespace, a control character or a surrogate. Pass the group's id exactly as the community shows it, without spaces.");
             }
+        }
+
+        if (TextRules.FindInvisibleCharacter(groupId) is { } invisible)
+        {
+            throw new TribeSsoClaimException(ClaimNames.Groups, "Claim 'groups' has a group id that contains " + invisible + ".");
         }
 
         return groupId;

@@ -85,9 +85,9 @@ public sealed class TribeSsoUser
     public TribeGroupsOperation? GroupsOperation { get; }
 
     /// <summary>Starts describing a user with the three claims the community requires.</summary>
-    /// <param name="id">The partner's stable user id (<c>sub</c>): non-empty, at most 255 characters, no control characters.</param>
-    /// <param name="name">The display name (<c>name</c>): not blank, no control characters.</param>
-    /// <param name="email">The verified email address (<c>email</c>): a bare <c>local@domain</c>, at most 254 characters. Sent exactly as given.</param>
+    /// <param name="id">The partner's stable user id (<c>sub</c>): non-empty, at most 255 characters, no control, invisible or bidi characters.</param>
+    /// <param name="name">The display name (<c>name</c>): not blank, at most 255 characters, no control or bidi control characters (ZWJ and ZWNJ are fine).</param>
+    /// <param name="email">The verified email address (<c>email</c>): a bare <c>local@domain</c>, at most 254 characters, no invisible or bidi characters. Sent exactly as given.</param>
     /// <returns>A builder for the optional claims; call <see cref="TribeSsoUserBuilder.Build"/> to finish.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="TribeSsoClaimException">An argument breaks the rule of its claim.</exception>

@@ -50,7 +50,7 @@ public sealed class TribeSsoUserBuilder
     /// <param name="picture">The picture URL.</param>
     /// <returns>A new builder with the picture set.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="picture"/> is null.</exception>
-    /// <exception cref="TribeSsoClaimException">The URL is relative, has no host, or is not http or https.</exception>
+    /// <exception cref="TribeSsoClaimException">The URL is relative, has no host, is not http or https, or is longer than 2,048 characters.</exception>
     public TribeSsoUserBuilder WithPicture(Uri picture)
     {
         var validated = ClaimRules.Picture(picture);
@@ -58,35 +58,35 @@ public sealed class TribeSsoUserBuilder
     }
 
     /// <summary>Sets the marketing source (<c>source</c>), like <c>utm_source</c>.</summary>
-    /// <param name="source">The source; not empty, no control characters.</param>
+    /// <param name="source">The source; not empty, at most 255 characters, no control or bidi control characters.</param>
     /// <returns>A new builder with the source set.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
-    /// <exception cref="TribeSsoClaimException">The value is empty or contains control characters or lone surrogates.</exception>
+    /// <exception cref="TribeSsoClaimException">The value is empty, longer than 255 characters, or contains control characters, bidi controls (U+202A–U+202E, U+2066–U+2069) or lone surrogates.</exception>
     public TribeSsoUserBuilder WithSource(string source)
     {
-        var validated = ClaimRules.OptionalText(ClaimNames.Source, source, allowLineBreaks: false);
+        var validated = ClaimRules.ShortText(ClaimNames.Source, source);
         return Copy(b => b._source = validated);
     }
 
     /// <summary>Sets the profile title (<c>title</c>).</summary>
-    /// <param name="title">The title; not empty, no control characters.</param>
+    /// <param name="title">The title; not empty, at most 255 characters, no control or bidi control characters.</param>
     /// <returns>A new builder with the title set.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="title"/> is null.</exception>
-    /// <exception cref="TribeSsoClaimException">The value is empty or contains control characters or lone surrogates.</exception>
+    /// <exception cref="TribeSsoClaimException">The value is empty, longer than 255 characters, or contains control characters, bidi controls (U+202A–U+202E, U+2066–U+2069) or lone surrogates.</exception>
     public TribeSsoUserBuilder WithTitle(string title)
     {
-        var validated = ClaimRules.OptionalText(ClaimNames.Title, title, allowLineBreaks: false);
+        var validated = ClaimRules.ShortText(ClaimNames.Title, title);
         return Copy(b => b._title = validated);
     }
 
     /// <summary>Sets the short description (<c>bio</c>). Simple HTML is passed through as is (the community renders it); line breaks and tabs are allowed.</summary>
-    /// <param name="bio">The description; not empty, no control characters other than CR, LF and TAB.</param>
+    /// <param name="bio">The description; not empty, at most 4,000 characters, no control characters other than CR, LF and TAB.</param>
     /// <returns>A new builder with the bio set.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="bio"/> is null.</exception>
-    /// <exception cref="TribeSsoClaimException">The value is empty or contains control characters or lone surrogates.</exception>
+    /// <exception cref="TribeSsoClaimException">The value is empty, longer than 4,000 characters, or contains control characters or lone surrogates.</exception>
     public TribeSsoUserBuilder WithBio(string bio)
     {
-        var validated = ClaimRules.OptionalText(ClaimNames.Bio, bio, allowLineBreaks: true);
+        var validated = ClaimRules.Bio(bio);
         return Copy(b => b._bio = validated);
     }
 
@@ -102,21 +102,21 @@ public sealed class TribeSsoUserBuilder
     }
 
     /// <summary>Sets the tagline (<c>tagline</c>).</summary>
-    /// <param name="tagline">The tagline; not empty, no control characters.</param>
+    /// <param name="tagline">The tagline; not empty, at most 255 characters, no control or bidi control characters.</param>
     /// <returns>A new builder with the tagline set.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="tagline"/> is null.</exception>
-    /// <exception cref="TribeSsoClaimException">The value is empty or contains control characters or lone surrogates.</exception>
+    /// <exception cref="TribeSsoClaimException">The value is empty, longer than 255 characters, or contains control characters, bidi controls (U+202A–U+202E, U+2066–U+2069) or lone surrogates.</exception>
     public TribeSsoUserBuilder WithTagline(string tagline)
     {
-        var validated = ClaimRules.OptionalText(ClaimNames.Tagline, tagline, allowLineBreaks: false);
+        var validated = ClaimRules.ShortText(ClaimNames.Tagline, tagline);
         return Copy(b => b._tagline = validated);
     }
 
     /// <summary>The user's groups become exactly <paramref name="groups"/> (no <c>groupsOperation</c> claim).</summary>
-    /// <param name="groups">At least one group, each id once.</param>
+    /// <param name="groups">At least one group and at most 100, each id once.</param>
     /// <returns>A new builder with the groups set.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="groups"/> or one of its items is null.</exception>
-    /// <exception cref="TribeSsoClaimException">The list is empty, names a group twice, or groups were already set.</exception>
+    /// <exception cref="TribeSsoClaimException">The list is empty, has more than 100 entries, names a group twice, or groups were already set.</exception>
     public TribeSsoUserBuilder ReplaceGroups(params TribeGroup[] groups) => ReplaceGroups((IEnumerable<TribeGroup>)groups);
 
     /// <inheritdoc cref="ReplaceGroups(TribeGroup[])"/>
@@ -133,15 +133,15 @@ public sealed class TribeSsoUserBuilder
             throw ClaimRules.Fail(ClaimNames.Groups, "would be an empty list, which removes the user from every group. Call RemoveFromAllGroups() if that is what you mean, or leave the call out to keep the user's groups");
         }
 
-        RequireDistinct(copy);
+        ClaimRules.Groups(copy);
         return Copy(b => b.SetGroups(copy, TribeGroupsOperation.Replace));
     }
 
     /// <summary>Adds <paramref name="groups"/> to the user's groups (<c>"groupsOperation": "add"</c>). May be called more than once; the groups accumulate.</summary>
-    /// <param name="groups">At least one group, each id once across all calls.</param>
+    /// <param name="groups">At least one group, each id once and at most 100 across all calls.</param>
     /// <returns>A new builder with the groups added.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="groups"/> or one of its items is null.</exception>
-    /// <exception cref="TribeSsoClaimException">The list is empty, names a group twice, or groups are being replaced.</exception>
+    /// <exception cref="TribeSsoClaimException">The list is empty, names a group twice, brings the total over 100, or groups are being replaced.</exception>
     public TribeSsoUserBuilder AddToGroups(params TribeGroup[] groups) => AddToGroups((IEnumerable<TribeGroup>)groups);
 
     /// <inheritdoc cref="AddToGroups(TribeGroup[])"/>
@@ -159,7 +159,7 @@ public sealed class TribeSsoUserBuilder
         }
 
         var all = _groups is null ? added : _groups.Concat(added).ToArray();
-        RequireDistinct(all);
+        ClaimRules.Groups(all);
         return Copy(b => b.SetGroups(all, TribeGroupsOperation.Add));
     }
 
@@ -206,18 +206,6 @@ public sealed class TribeSsoUserBuilder
         }
 
         return copy;
-    }
-
-    private static void RequireDistinct(TribeGroup[] groups)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < groups.Length; i++)
-        {
-            if (!seen.Add(groups[i].GroupId))
-            {
-                throw ClaimRules.Fail(ClaimNames.Groups, TextRules.Invariant($"names the same group id twice (entry {i}). Name each group once"));
-            }
-        }
     }
 
     private string CallThatSetGroups() => _groupsOperation == TribeGroupsOperation.Add

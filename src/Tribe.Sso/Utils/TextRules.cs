@@ -47,6 +47,71 @@ internal static class TextRules
         return null;
     }
 
+    /// <summary>
+    /// Finds the first character an identifier (<c>sub</c>, <c>email</c>, a group id, a redirect target) may not hold
+    /// because it is invisible or changes the direction of the text around it: <see cref="IsInvisibleOrBidi"/>.
+    /// </summary>
+    /// <returns>A description naming the code point and its position, or null when the text is clean.</returns>
+    public static string? FindInvisibleCharacter(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (IsInvisibleOrBidi(value, i, out var codePoint))
+            {
+                return Invariant($"an invisible or direction-changing character ({CodePoint(codePoint)}) at index {i}; it makes one value look like another. Remove it");
+            }
+
+            if (codePoint > 0xFFFF)
+            {
+                i++;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Finds the first bidi embedding, override or isolate control (<see cref="IsBidiControl"/>), which display text may
+    /// not hold: it makes the text, and what the community shows after it, read in another order.
+    /// </summary>
+    /// <returns>A description naming the code point and its position, or null when the text is clean.</returns>
+    public static string? FindBidiControl(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (IsBidiControl(value[i]))
+            {
+                return Invariant($"a bidi control character ({CodePoint(value[i])}) at index {i}; it makes the text around it read in another order. Remove embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069)");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The bidi embedding, override and isolate controls: U+202A–U+202E and U+2066–U+2069.</summary>
+    public static bool IsBidiControl(int c) => c is (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069);
+
+    /// <summary>
+    /// Whether the character at <paramref name="index"/> (a whole surrogate pair when there is one) is invisible or
+    /// changes the direction of text: every format character (Unicode category Cf: U+00AD, U+061C, U+180E, U+200B–U+200F,
+    /// U+202A–U+202E, U+2060–U+206F, U+FEFF, the tag characters, ...), and the characters that render as nothing although
+    /// they are letters or marks (Hangul fillers, U+034F, variation selectors, U+2800). The explicit ranges keep the
+    /// answer the same on runtimes with older Unicode tables (.NET Framework).
+    /// </summary>
+    public static bool IsInvisibleOrBidi(string value, int index, out int codePoint)
+    {
+        var c = value[index];
+        codePoint = char.IsHighSurrogate(c) && index + 1 < value.Length && char.IsLowSurrogate(value[index + 1])
+            ? char.ConvertToUtf32(c, value[index + 1])
+            : c;
+        return codePoint is 0x00AD or 0x034F or 0x061C or 0x115F or 0x1160 or 0x17B4 or 0x17B5 or 0x2800 or 0x3164 or 0xFEFF or 0xFFA0
+                or (>= 0x180B and <= 0x180F) or (>= 0x200B and <= 0x200F) or (>= 0x202A and <= 0x202E) or (>= 0x2060 and <= 0x206F)
+                or (>= 0xFE00 and <= 0xFE0F) or (>= 0xFFF9 and <= 0xFFFB) or (>= 0x1D173 and <= 0x1D17A) or (>= 0xE0000 and <= 0xE0FFF)
+            || CharUnicodeInfo.GetUnicodeCategory(value, index) == UnicodeCategory.Format;
+    }
+
+    private static string CodePoint(int codePoint) => Invariant($"U+{codePoint:X4}");
+
     private static string UnpairedSurrogate(int index) => Invariant(
         $"an unpaired UTF-16 surrogate at index {index}; it would be signed as U+FFFD instead of the text you passed. Fix the string's encoding where it is produced");
 
