@@ -34,6 +34,9 @@ public sealed class TribeSsoCommunityOptions
     /// <summary>Gets or sets the community's redirect parameter. Default <c>redirect</c>; <c>redirect_uri</c> for the newer shape.</summary>
     public string RedirectParameterName { get; set; } = TribeSsoOptions.DefaultRedirectParameterName;
 
+    /// <summary>Gets or sets the community's token parameter. Default <c>jwt</c>; <c>token</c> or <c>ssoToken</c> only if your community reads that name.</summary>
+    public string TokenParameterName { get; set; } = TribeSsoOptions.DefaultTokenParameterName;
+
     /// <summary>Describes the settings without the key.</summary>
     /// <returns>The community URL and paths; the key shows as hidden.</returns>
     public override string ToString()
@@ -53,6 +56,7 @@ public sealed class TribeSsoCommunityOptions
             Audience = Audience,
             SsoPath = SsoPath,
             RedirectParameterName = RedirectParameterName,
+            TokenParameterName = TokenParameterName,
         };
         options.Validate();
         return options;

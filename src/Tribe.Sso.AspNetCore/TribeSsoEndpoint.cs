@@ -15,26 +15,19 @@ internal static partial class TribeSsoEndpoint
 
     public static async Task HandleAsync(HttpContext context, Func<ClaimsPrincipal, HttpContext, ValueTask<TribeSsoUser>> mapUser)
     {
-        if (context.User.Identity?.IsAuthenticated != true)
-        {
-            await context.ChallengeAsync().ConfigureAwait(false);
-            return;
-        }
-
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerName);
-        var redirectValues = context.Request.Query[TribeSsoEndpointRouteBuilderExtensions.RedirectQueryParameter];
-        if (redirectValues.Count > 1)
-        {
-            LogRedirectRefused(logger, "the redirect parameter was given more than once");
-            await Problem(context, StatusCodes.Status400BadRequest, "Redirect target refused", "Pass at most one redirect parameter.").ConfigureAwait(false);
-            return;
-        }
 
-        var redirect = redirectValues.Count == 1 ? redirectValues[0] : null;
-        if (redirect is not null && TribeSsoRedirectPath.FindProblem(redirect) is { } problem)
+        // Checked before the challenge: a visitor is not sent through sign-in for a page that would be refused anyway.
+        if (RedirectQuery.FindProblem(context.Request.Query, "Pass a path on the community that starts with a single '/', such as /answers.", out var redirect) is { } problem)
         {
             LogRedirectRefused(logger, problem);
-            await Problem(context, StatusCodes.Status400BadRequest, "Redirect target refused", "The redirect target " + problem + ". Pass a path on the community that starts with a single '/', such as /answers.").ConfigureAwait(false);
+            await Problem(context, StatusCodes.Status400BadRequest, "Redirect target refused", problem).ConfigureAwait(false);
+            return;
+        }
+
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            await ChallengeAsync(context).ConfigureAwait(false);
             return;
         }
 
@@ -60,7 +53,25 @@ internal static partial class TribeSsoEndpoint
         LogRedirected(logger, user.Id);
     }
 
-    private static Task Problem(HttpContext context, int status, string title, string detail)
+    /// <summary>
+    /// The app's sign-in challenge (for cookies: its login page), or its sign-up page for an endpoint mapped with
+    /// <c>WithSignUpPage</c>; either way the visitor comes back to this request afterwards.
+    /// </summary>
+    private static Task ChallengeAsync(HttpContext context)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<TribeSsoSignUpPage>() is not { } signUp)
+        {
+            return context.ChallengeAsync();
+        }
+
+        var request = context.Request;
+        var returnUrl = request.PathBase + request.Path + request.QueryString;
+        var separator = signUp.Path.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+        context.Response.Redirect(request.PathBase + signUp.Path + separator + signUp.ReturnUrlParameter + "=" + Uri.EscapeDataString(returnUrl));
+        return Task.CompletedTask;
+    }
+
+    internal static Task Problem(HttpContext context, int status, string title, string detail)
     {
         context.Response.Headers.CacheControl = "no-store";
         return Results.Problem(detail: detail, statusCode: status, title: title).ExecuteAsync(context);

@@ -7,11 +7,14 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Tribe.Sso.AspNetCore;
 
-/// <summary>Maps the "go to community" endpoint.</summary>
+/// <summary>Maps the "go to community" endpoint, which is also the community's Authorization URL and Sign-up URL.</summary>
 public static class TribeSsoEndpointRouteBuilderExtensions
 {
     /// <summary>The query parameter of the endpoint that carries the community page to open: <c>redirect</c>.</summary>
     public const string RedirectQueryParameter = "redirect";
+
+    /// <summary>The other query parameter accepted for the community page to open: <c>redirect_uri</c>.</summary>
+    public const string RedirectUriQueryParameter = "redirect_uri";
 
     /// <summary>
     /// Maps a GET endpoint that signs the current user into the community, using the standard claims
@@ -21,11 +24,19 @@ public static class TribeSsoEndpointRouteBuilderExtensions
     /// <param name="pattern">The route, such as <c>/community/sso</c>.</param>
     /// <returns>The endpoint's convention builder.</returns>
     /// <remarks>
-    /// An anonymous visitor gets the default authentication challenge and returns here afterwards. A signed-in user gets a
-    /// <c>302</c> to the community's SSO link with <c>Cache-Control: no-store</c> and <c>Referrer-Policy: no-referrer</c>.
-    /// A <c>?redirect=/path</c> is forwarded when it is a safe path on the community; otherwise the answer is <c>400</c>
-    /// with problem details. A user that cannot be mapped is answered <c>403</c> with problem details, and logged.
-    /// Tokens and links are never logged.
+    /// <para>
+    /// Use the endpoint's absolute address as the Authorization URL (and Sign-up URL) of the community's JWT SSO app, and
+    /// for "go to community" links. The community page to open comes from <c>?redirect=/path</c> or
+    /// <c>?redirect_uri=/path</c>, one of them, once; an empty value means none (the community's home page). A target that
+    /// could leave the community, or one given twice, is answered <c>400</c> with problem details, before any sign-in.
+    /// </para>
+    /// <para>
+    /// An anonymous visitor gets the default authentication challenge (or the sign-up page set with
+    /// <see cref="TribeSsoSignUpEndpointExtensions.WithSignUpPage{TBuilder}"/>) and returns here afterwards. A signed-in
+    /// user gets a <c>302</c> to the community's SSO link with <c>Cache-Control: no-store</c> and
+    /// <c>Referrer-Policy: no-referrer</c>. A user that cannot be mapped is answered <c>403</c> with problem details, and
+    /// logged. Tokens and links are never logged.
+    /// </para>
     /// </remarks>
     public static IEndpointConventionBuilder MapTribeSso(this IEndpointRouteBuilder endpoints, string pattern)
         => endpoints.MapTribeSso(pattern, TribeSsoClaimsMapping.FromStandardClaims);
@@ -53,6 +64,8 @@ public static class TribeSsoEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(mapUser);
-        return endpoints.MapGet(pattern, context => TribeSsoEndpoint.HandleAsync(context, mapUser)).WithDisplayName("Tribe SSO: go to community");
+        return endpoints.MapGet(pattern, context => TribeSsoEndpoint.HandleAsync(context, mapUser))
+            .WithDisplayName("Tribe SSO: go to community")
+            .WithMetadata(TribeSsoEndpointMetadata.Instance);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
@@ -75,7 +76,15 @@ internal sealed class CompactToken
             }
         }
 
-        var bytes = Base64Url.DecodeFromChars(segment.AsSpan());
+        // The OperationStatus overload: DecodeFromChars and even TryDecodeFromChars throw on non-zero bits after the
+        // last byte, and a reader never throws.
+        var bytes = new byte[Base64Url.GetMaxDecodedLength(segment.Length)];
+        if (Base64Url.DecodeFromChars(segment.AsSpan(), bytes, out _, out var written) != OperationStatus.Done)
+        {
+            return null;
+        }
+
+        Array.Resize(ref bytes, written);
         return Base64Url.EncodeToString(bytes) == segment ? bytes : null;
     }
 

@@ -22,7 +22,7 @@ internal readonly struct SsoLink
     /// <summary>Gets the decoded redirect target, or null.</summary>
     public string? RedirectPath { get; }
 
-    public static SsoLink Parse(string tokenOrLink, FindingsCollector findings)
+    public static SsoLink Parse(string tokenOrLink, string tokenParameter, FindingsCollector findings)
     {
         var text = tokenOrLink.Trim();
         var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
@@ -34,17 +34,17 @@ internal readonly struct SsoLink
         var queryStart = text.IndexOf('?');
         if (queryStart < 0 || !Uri.TryCreate(text, UriKind.Absolute, out _))
         {
-            findings.Malformed(queryStart < 0 ? "the link has no query string, so no jwt parameter" : "the link is not a valid absolute URL");
+            findings.Malformed(queryStart < 0 ? "the link has no query string, so no " + tokenParameter + " parameter" : "the link is not a valid absolute URL");
             return default;
         }
 
         var fragment = text.IndexOf('#', queryStart);
         var query = LinkFormat.ParseQuery(fragment < 0 ? text.Substring(queryStart) : text.Substring(queryStart, fragment - queryStart));
-        var tokens = query.Where(p => p.Key == LinkFormat.TokenParameter).Select(p => p.Value).ToList();
+        var tokens = query.Where(p => p.Key == tokenParameter).Select(p => p.Value).ToList();
         var redirects = query.Where(p => LinkFormat.RedirectParameters.Contains(p.Key)).ToList();
         if (tokens.Count > 1)
         {
-            findings.Add(TribeSsoFindingCode.LinkAmbiguous, null, "the link has " + tokens.Count + " jwt parameters; servers disagree on which one counts");
+            findings.Add(TribeSsoFindingCode.LinkAmbiguous, null, "the link has " + tokens.Count + " " + tokenParameter + " parameters; servers disagree on which one counts");
         }
 
         if (redirects.Count > 1)
@@ -54,7 +54,7 @@ internal readonly struct SsoLink
 
         if (tokens.Count == 0)
         {
-            findings.Malformed("the link has no jwt query parameter");
+            findings.Malformed("the link has no " + tokenParameter + " query parameter");
         }
 
         return new SsoLink(tokens.FirstOrDefault(), redirects.Count == 0 ? null : redirects[0].Value);

@@ -23,11 +23,13 @@ public sealed class TribeSsoTokenReader
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _leeway;
     private readonly string? _expectedAudience;
+    private readonly string _tokenParameter;
 
     /// <summary>Creates a reader.</summary>
     /// <param name="key">The community's SSO key, or null to decode without checking the signature.</param>
     /// <param name="options">Leeway, expected audience and clock; defaults when null.</param>
     /// <exception cref="ArgumentOutOfRangeException">The leeway is negative or over 5 minutes.</exception>
+    /// <exception cref="ArgumentException">The token parameter name is empty.</exception>
     public TribeSsoTokenReader(TribeSsoKey? key, TribeSsoTokenReaderOptions? options = null)
     {
         options ??= new TribeSsoTokenReaderOptions();
@@ -36,13 +38,19 @@ public sealed class TribeSsoTokenReader
             throw new ArgumentOutOfRangeException(nameof(options), options.Leeway, "Leeway must be from 0 to 5 minutes; 30 seconds is the default.");
         }
 
+        if (string.IsNullOrEmpty(options.TokenParameterName))
+        {
+            throw new ArgumentException("TokenParameterName must name the link's token parameter; jwt is the default.", nameof(options));
+        }
+
         _key = key;
+        _tokenParameter = options.TokenParameterName;
         _timeProvider = options.TimeProvider ?? TimeProvider.System;
         _leeway = options.Leeway;
         _expectedAudience = options.ExpectedAudience;
     }
 
-    /// <summary>Reads an SSO link: its <c>jwt</c> and redirect parameters.</summary>
+    /// <summary>Reads an SSO link: its token parameter (<c>jwt</c> unless the options name another) and redirect parameters.</summary>
     /// <param name="link">The link.</param>
     /// <returns>What was found.</returns>
     public TribeSsoReadResult Read(Uri link) => Read(Guard.NotNull(link, nameof(link)).AbsoluteUri);
@@ -54,7 +62,7 @@ public sealed class TribeSsoTokenReader
     {
         Guard.NotNull(tokenOrLink, nameof(tokenOrLink));
         var findings = new FindingsCollector();
-        var link = SsoLink.Parse(tokenOrLink, findings);
+        var link = SsoLink.Parse(tokenOrLink, _tokenParameter, findings);
         if (link.RedirectPath is { } redirect && TribeSsoRedirectPath.FindProblem(redirect) is { } problem)
         {
             findings.Add(TribeSsoFindingCode.RedirectUnsafe, null, "the redirect target " + problem + "; the SDK refuses to build such a link");

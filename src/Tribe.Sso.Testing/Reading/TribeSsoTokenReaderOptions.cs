@@ -14,6 +14,13 @@ public sealed class TribeSsoTokenReaderOptions
     /// <summary>Gets or sets the audience the community expects, or null to accept any (Tribe's default).</summary>
     public string? ExpectedAudience { get; set; }
 
+    /// <summary>
+    /// Gets or sets the query parameter of a link that carries the token. Default <c>jwt</c>; set it to the issuer's
+    /// <c>TokenParameterName</c> when that names another (<c>token</c>, <c>ssoToken</c>). Only this name is read: a link
+    /// carrying the token under another name is reported as having none.
+    /// </summary>
+    public string TokenParameterName { get; set; } = LinkFormat.TokenParameter;
+
     /// <summary>Gets or sets the clock; <see cref="TimeProvider.System"/> when null.</summary>
     public TimeProvider? TimeProvider { get; set; }
 }

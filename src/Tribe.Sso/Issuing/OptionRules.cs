@@ -5,7 +5,7 @@ namespace Tribe.Sso;
 /// <summary>The one place where <see cref="TribeSsoOptions"/> rules live.</summary>
 internal static class OptionRules
 {
-    private const int MaxRedirectParameterNameLength = 64;
+    private const int MaxParameterNameLength = 64;
 
     public static void Validate(TribeSsoOptions options)
     {
@@ -19,7 +19,8 @@ internal static class OptionRules
         TokenLifetime(options.TokenLifetime);
         Audience(options.Audience);
         SsoPath(options.SsoPath);
-        RedirectParameterName(options.RedirectParameterName);
+        TokenParameterName(options.TokenParameterName);
+        RedirectParameterName(options.RedirectParameterName, options.TokenParameterName);
     }
 
     /// <returns>The community's base address without a trailing slash, such as <c>https://example.com/community</c>.</returns>
@@ -120,25 +121,44 @@ internal static class OptionRules
         }
     }
 
-    private static void RedirectParameterName(string? name)
+    private static void TokenParameterName(string? name)
+    {
+        const string Name = nameof(TribeSsoOptions.TokenParameterName);
+        const string Fix = "Use jwt (the default), or token or ssoToken if your community reads that name";
+        ParameterName(Name, name, Fix);
+        foreach (var redirect in LinkFormat.RedirectParameters)
+        {
+            if (string.Equals(name, redirect, StringComparison.Ordinal))
+            {
+                throw Fail(Name, "is '" + redirect + "', a parameter that carries the redirect target. " + Fix);
+            }
+        }
+    }
+
+    private static void RedirectParameterName(string? name, string tokenParameterName)
     {
         const string Name = nameof(TribeSsoOptions.RedirectParameterName);
-        if (name is null || name.Length == 0 || name.Length > MaxRedirectParameterNameLength)
+        const string Fix = "Use redirect (the default) or redirect_uri";
+        ParameterName(Name, name, Fix);
+        if (string.Equals(name, tokenParameterName, StringComparison.Ordinal))
         {
-            throw Fail(Name, "must be 1 to 64 characters. Use redirect (the default) or redirect_uri");
+            throw Fail(Name, "is '" + tokenParameterName + "', the parameter that carries the token. " + Fix);
+        }
+    }
+
+    private static void ParameterName(string option, string? name, string fix)
+    {
+        if (name is null || name.Length == 0 || name.Length > MaxParameterNameLength)
+        {
+            throw Fail(option, "must be 1 to 64 characters. " + fix);
         }
 
         foreach (var c in name)
         {
             if (!TextRules.IsAsciiLetterOrDigit(c) && c != '_' && c != '-' && c != '.')
             {
-                throw Fail(Name, "may contain only letters, digits, '_', '-' and '.'. Use redirect (the default) or redirect_uri");
+                throw Fail(option, "may contain only letters, digits, '_', '-' and '.'. " + fix);
             }
-        }
-
-        if (name == LinkFormat.TokenParameter)
-        {
-            throw Fail(Name, "is 'jwt', the parameter that carries the token. Use redirect (the default) or redirect_uri");
         }
     }
 

@@ -47,9 +47,10 @@ public sealed class TribeSsoIssuer
         Audience = options.Audience;
         SsoPath = options.SsoPath;
         _redirectParameterName = options.RedirectParameterName;
+        TokenParameterName = options.TokenParameterName;
         var communityBase = OptionRules.CommunityBase(options.CommunityUrl!);
         CommunityUrl = new Uri(communityBase + "/");
-        _linkPrefix = Encoding.UTF8.GetBytes(communityBase + options.SsoPath + "?" + LinkFormat.TokenParameter + "=");
+        _linkPrefix = Encoding.UTF8.GetBytes(communityBase + options.SsoPath + "?" + options.TokenParameterName + "=");
         _redirectSeparator = Encoding.ASCII.GetBytes("&" + options.RedirectParameterName + "=");
     }
 
@@ -64,6 +65,9 @@ public sealed class TribeSsoIssuer
 
     /// <summary>Gets the path of the community's SSO endpoint.</summary>
     public string SsoPath { get; }
+
+    /// <summary>Gets the query parameter that carries the token (<c>jwt</c> unless the options name another).</summary>
+    public string TokenParameterName { get; }
 
     /// <summary>Gets the query parameter that carries the redirect target.</summary>
     public string RedirectParameterName => _redirectParameterName;
@@ -83,7 +87,7 @@ public sealed class TribeSsoIssuer
 
     /// <summary>
     /// Creates the link that signs <paramref name="user"/> into the community:
-    /// <c>&lt;community&gt;&lt;sso-path&gt;?jwt=&lt;token&gt;[&amp;&lt;redirect-parameter&gt;=&lt;path&gt;]</c>.
+    /// <c>&lt;community&gt;&lt;sso-path&gt;?&lt;token-parameter&gt;=&lt;token&gt;[&amp;&lt;redirect-parameter&gt;=&lt;path&gt;]</c>.
     /// Send it as a redirect with <c>Cache-Control: no-store</c> and <c>Referrer-Policy: no-referrer</c>, and do not log it.
     /// </summary>
     /// <param name="user">The signed-in user.</param>

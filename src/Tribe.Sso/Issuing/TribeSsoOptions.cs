@@ -15,6 +15,9 @@ public sealed class TribeSsoOptions
     /// <summary>The redirect query parameter of the source document: <c>redirect</c>.</summary>
     public const string DefaultRedirectParameterName = "redirect";
 
+    /// <summary>The query parameter that carries the token: <c>jwt</c>, in every URL shape of Tribe's JWT SSO pages.</summary>
+    public const string DefaultTokenParameterName = "jwt";
+
     /// <summary>The SSO path of the newer Tribe/Bettermode docs: <c>/api/auth/sso</c>.</summary>
     public const string BettermodeSsoPath = "/api/auth/sso";
 
@@ -48,6 +51,13 @@ public sealed class TribeSsoOptions
 
     /// <summary>Gets or sets the query parameter that carries the redirect target. Default <c>redirect</c>.</summary>
     public string RedirectParameterName { get; set; } = DefaultRedirectParameterName;
+
+    /// <summary>
+    /// Gets or sets the query parameter that carries the token. Default <c>jwt</c>. Some Tribe pages name it <c>token</c>
+    /// (a 2021 draft) or <c>ssoToken</c> (widgets); change it only if your community reads that name. 1 to 64 letters,
+    /// digits, '_', '-' and '.', and never a redirect parameter's name.
+    /// </summary>
+    public string TokenParameterName { get; set; } = DefaultTokenParameterName;
 
     /// <summary>
     /// Switches to the URL shape of the newer Tribe/Bettermode docs: <c>/api/auth/sso</c> with <c>redirect_uri</c>.

@@ -10,7 +10,7 @@ namespace Tribe.Sso;
 /// </summary>
 internal static class LinkFormat
 {
-    /// <summary>The parameter that carries the token, unless the options name another.</summary>
+    /// <summary>The parameter that carries the token by default (<c>TokenParameterName</c> of the options and of the reader names another).</summary>
     public const string TokenParameter = "jwt";
 
     /// <summary>The redirect parameters a community accepts: <c>redirect</c> (the default) and <c>redirect_uri</c> (the newer shape).</summary>

@@ -1,0 +1,123 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+using CsCheck;
+
+namespace Tribe.Sso.Testing.Tests.Simulator;
+
+/// <summary>The simulator's JSON API (SPEC §6), for test suites in any language, and its robustness.</summary>
+public class SimulatorApiTests
+{
+    private TribeCommunitySimulator _simulator = null!;
+    private TribeSsoIssuer _issuer = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        var clock = TestClock.Create();
+        _issuer = Issuers.WithClock(clock);
+        _simulator = new TribeCommunitySimulator(TribeSsoKey.FromString(TestKeys.Primary), new TribeCommunitySimulatorOptions { ReaderOptions = new TribeSsoTokenReaderOptions { TimeProvider = clock } });
+    }
+
+    [Test]
+    public void SeededMember_IsListed_AndLinkedAtTheFirstSignIn()
+    {
+        var created = _simulator.Handle("POST", "/_simulator/members", body: """{"email":"JANE@example.com","name":"Jane (registered)"}""");
+
+        created.StatusCode.Should().Be(201);
+        created.GetHeader("Content-Type").Should().Be("application/json; charset=utf-8");
+        Json(created).GetProperty("externalId").ValueKind.Should().Be(JsonValueKind.Null);
+        _simulator.Handle("GET", _issuer.CreateLoginUrl(Issuers.Jane()).PathAndQuery).StatusCode.Should().Be(302);
+
+        var members = Json(_simulator.Handle("GET", "/_simulator/members"));
+
+        members.GetArrayLength().Should().Be(1);
+        members[0].GetProperty("externalId").GetString().Should().Be("42");
+        members[0].GetProperty("email").GetString().Should().Be("jane@example.com");
+        members[0].GetProperty("role").GetString().Should().Be("member");
+        members[0].GetProperty("groups").GetArrayLength().Should().Be(0);
+    }
+
+    [Test]
+    public void SignIns_ListEachAttempt_WithOutcomeMemberRedirectAndFindings_NeverTheToken()
+    {
+        _simulator.Handle("GET", _issuer.CreateLoginUrl(Issuers.Jane(), "/answers").PathAndQuery);
+        _simulator.Handle("GET", "/auth/sso?jwt=not-a-token");
+
+        var response = _simulator.Handle("GET", "/_simulator/sign-ins");
+        var signIns = Json(response);
+
+        signIns.GetArrayLength().Should().Be(2);
+        signIns[0].GetProperty("outcome").GetString().Should().Be("created");
+        signIns[0].GetProperty("memberId").GetString().Should().MatchRegex("^[0-9a-f]{24}$");
+        signIns[0].GetProperty("redirect").GetString().Should().Be("/answers");
+        signIns[1].GetProperty("outcome").GetString().Should().Be("rejected");
+        signIns[1].GetProperty("memberId").ValueKind.Should().Be(JsonValueKind.Null);
+        signIns[1].GetProperty("findings")[0].GetProperty("severity").GetString().Should().Be("rejected");
+        signIns[1].GetProperty("findings")[0].GetProperty("code").GetString().Should().Be("Malformed");
+        response.Body.Should().NotContain("eyJ");
+    }
+
+    [Test]
+    public void Delete_ResetsMembersSessionsAndSignIns()
+    {
+        var signIn = _simulator.Handle("GET", _issuer.CreateLoginUrl(Issuers.Jane()).PathAndQuery);
+        var session = signIn.GetHeader("Set-Cookie")!.Split(';')[0].Split('=')[1];
+
+        _simulator.Handle("DELETE", "/_simulator").StatusCode.Should().Be(204);
+
+        _simulator.Community.Members.Should().BeEmpty();
+        _simulator.SignIns.Should().BeEmpty();
+        Json(_simulator.Handle("GET", "/_simulator/members")).GetArrayLength().Should().Be(0);
+        _simulator.Handle("GET", "/", session).Body.Should().Contain("id=\"signed-out\"");
+    }
+
+    [TestCase("", 400, "the body is not JSON*")]
+    [TestCase("[]", 400, "the body must be a JSON object*")]
+    [TestCase("""{"email":"a@example.com"}""", 400, "email and name are required strings")]
+    [TestCase("""{"email":42,"name":"A"}""", 400, "email and name are required strings")]
+    public void BadMember_Is400WithTheFix(string body, int status, string error)
+    {
+        var response = _simulator.Handle("POST", "/_simulator/members", body: body);
+
+        response.StatusCode.Should().Be(status);
+        Json(response).GetProperty("error").GetString().Should().Match(error);
+    }
+
+    [Test]
+    public void TakenEmailOrExternalId_Is409()
+    {
+        _simulator.Handle("POST", "/_simulator/members", body: """{"email":"a@example.com","name":"A","externalId":"1"}""");
+
+        _simulator.Handle("POST", "/_simulator/members", body: """{"email":"A@example.com","name":"B"}""").StatusCode.Should().Be(409);
+        _simulator.Handle("POST", "/_simulator/members", body: """{"email":"b@example.com","name":"B","externalId":"1"}""").StatusCode.Should().Be(409);
+    }
+
+    [TestCase("PUT", "/_simulator/members", 405)]
+    [TestCase("GET", "/_simulator", 405)]
+    [TestCase("GET", "/_simulator/nothing", 404)]
+    public void OtherApiRequests_AreAnsweredInJson(string method, string path, int status)
+    {
+        var response = _simulator.Handle(method, path);
+
+        response.StatusCode.Should().Be(status);
+        Json(response).GetProperty("error").GetString().Should().NotBeEmpty();
+    }
+
+    [Test]
+    public void AnyRequest_GetsAResponse_NeverAnException()
+    {
+        var text = Gen.String[Gen.Char, 0, 60];
+        var pieces = Gen.OneOf(Gen.Const("/auth/sso?jwt="), Gen.Const("/api/auth/sso?redirect_uri="), Gen.Const("/embed/"), Gen.Const("/_simulator/members"), Gen.Const("%"), Gen.Const("?"), Gen.Const("#"), Gen.Const("&redirect="), text);
+        var request = Gen.Select(Gen.OneOf(Gen.Const("GET"), Gen.Const("POST"), Gen.Const("DELETE"), Gen.Const("get")), pieces.Array[0, 6].Select(p => string.Concat(p)), text.Null(), text.Null());
+
+        request.Sample((method, path, cookie, body) =>
+        {
+            var response = _simulator.Handle(method, path, cookie, body);
+            response.StatusCode.Should().BeOneOf(200, 201, 204, 302, 400, 401, 404, 405, 409);
+            response.Headers.Should().OnlyContain(h => h.Value.All(c => c >= 0x20 && c < 0x7F), "a header carries printable ASCII only");
+        }, iter: 3000);
+    }
+
+    private static JsonElement Json(TribeCommunitySimulatorResponse response) => JsonDocument.Parse(response.Body).RootElement.Clone();
+}

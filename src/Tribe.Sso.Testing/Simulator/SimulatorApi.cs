@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+
+namespace Tribe.Sso.Testing;
+
+/// <summary>
+/// The simulator's JSON API for test suites in any language: members, sign-in attempts, reset. Written with a JSON
+/// writer; never includes a token.
+/// </summary>
+internal static class SimulatorApi
+{
+    private const string Json = "application/json; charset=utf-8";
+
+    public static TribeCommunitySimulatorResponse Handle(TribeCommunitySimulator simulator, string method, string path, string? body) => (method, path) switch
+    {
+        ("GET", "/_simulator/members") => Ok(w => WriteMembers(w, simulator.Community.Members)),
+        ("POST", "/_simulator/members") => AddMember(simulator, body),
+        ("GET", "/_simulator/sign-ins") => Ok(w => WriteSignIns(w, simulator.SignIns)),
+        ("DELETE", "/_simulator") => Reset(simulator),
+        (_, "/_simulator/members" or "/_simulator/sign-ins" or "/_simulator") => Error(405, "this address does not answer " + method),
+        _ => Error(404, "no such address; the API has GET and POST /_simulator/members, GET /_simulator/sign-ins and DELETE /_simulator"),
+    };
+
+    private static TribeCommunitySimulatorResponse AddMember(TribeCommunitySimulator simulator, string? body)
+    {
+        string? email, name, externalId;
+        try
+        {
+            using var document = JsonDocument.Parse(body ?? string.Empty);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return Error(400, "the body must be a JSON object: {\"email\": \"…\", \"name\": \"…\", \"externalId\": \"…\" (optional)}");
+            }
+
+            email = String(root, "email");
+            name = String(root, "name");
+            externalId = String(root, "externalId");
+        }
+        catch (JsonException)
+        {
+            return Error(400, "the body is not JSON; send {\"email\": \"…\", \"name\": \"…\", \"externalId\": \"…\" (optional)}");
+        }
+
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(name))
+        {
+            return Error(400, "email and name are required strings");
+        }
+
+        try
+        {
+            var member = simulator.Community.AddMember(email!, name!, externalId);
+            return Respond(201, w => WriteMember(w, member));
+        }
+        catch (InvalidOperationException)
+        {
+            return Error(409, "a member with this email or externalId already exists");
+        }
+    }
+
+    private static TribeCommunitySimulatorResponse Reset(TribeCommunitySimulator simulator)
+    {
+        simulator.Reset();
+        return TribeCommunitySimulator.Respond(204, Json, string.Empty);
+    }
+
+    private static string? String(JsonElement root, string name)
+        => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static void WriteMembers(Utf8JsonWriter writer, IReadOnlyList<TribeCommunityMember> members)
+    {
+        writer.WriteStartArray();
+        foreach (var member in members)
+        {
+            WriteMember(writer, member);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteMember(Utf8JsonWriter writer, TribeCommunityMember member)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", member.Id);
+        writer.WriteString("externalId", member.ExternalId);
+        writer.WriteString("email", member.Email);
+        writer.WriteString("name", member.Name);
+        writer.WriteString("role", member.Role.ToString().ToLowerInvariant());
+        writer.WriteStartArray("groups");
+        foreach (var group in member.Groups)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("group", group.GroupId);
+            writer.WriteString("role", group.Role.ToString().ToLowerInvariant());
+            writer.WriteString("status", group.Status.ToString().ToLowerInvariant());
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteSignIns(Utf8JsonWriter writer, IReadOnlyList<TribeSsoSignInResult> signIns)
+    {
+        writer.WriteStartArray();
+        foreach (var signIn in signIns)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("outcome", signIn.Outcome.ToString().ToLowerInvariant());
+            writer.WriteString("memberId", signIn.Member?.Id);
+            writer.WriteString("redirect", signIn.RedirectPath);
+            writer.WriteString("conflictReason", signIn.ConflictReason);
+            writer.WriteStartArray("findings");
+            foreach (var finding in signIn.ReadResult.Findings)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
+                writer.WriteString("code", finding.Code.ToString());
+                writer.WriteString("claim", finding.Claim);
+                writer.WriteString("message", finding.Message);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static TribeCommunitySimulatorResponse Ok(Action<Utf8JsonWriter> write) => Respond(200, write);
+
+    private static TribeCommunitySimulatorResponse Error(int status, string message) => Respond(status, w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("error", message);
+        w.WriteEndObject();
+    });
+
+    private static TribeCommunitySimulatorResponse Respond(int status, Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            write(writer);
+        }
+
+        return TribeCommunitySimulator.Respond(status, Json, Encoding.UTF8.GetString(stream.ToArray()));
+    }
+}

@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace Tribe.Sso.Testing;
+
+/// <summary>
+/// A Tribe community as a browser sees it, without a web server: give it each request (method, path and query, the
+/// session cookie) and write out the <see cref="TribeCommunitySimulatorResponse"/> it returns. Any host can serve it: a
+/// partner's ASP.NET Core app under a path, an <c>HttpListener</c>, a test calling <see cref="Handle"/> directly.
+/// Thread-safe.
+/// </summary>
+/// <remarks>
+/// <para>What it serves, under <see cref="TribeCommunitySimulatorOptions.BasePath"/>:</para>
+/// <list type="bullet">
+/// <item><c>GET /auth/sso?jwt=…&amp;redirect=…</c> and <c>GET /api/auth/sso?jwt=…&amp;redirect_uri=…</c>: the rules of
+/// <see cref="InMemoryTribeCommunity"/>. A member signed in gets a session cookie and a <c>302</c> to the requested page;
+/// a rejected token is answered <c>401</c> and a conflict <c>409</c>, with a page that says why in the reader's words.</item>
+/// <item><c>GET /auth/logout</c>: ends the session, then sends the browser to the partner's Logout URL.</item>
+/// <item><c>GET /embed/…</c>: a compact page for an iframe, showing the signed-in member and the embed options.</item>
+/// <item>any other <c>GET</c>: a community page showing the signed-in member, or "Log in" and "Sign up" links to the
+/// partner's Authorization and Sign-up URLs carrying the page to return to.</item>
+/// <item>a JSON API for tests: <c>GET /_simulator/members</c>, <c>POST /_simulator/members</c> (<c>email</c>, <c>name</c>,
+/// optional <c>externalId</c>), <c>GET /_simulator/sign-ins</c>, <c>DELETE /_simulator</c> (reset).</item>
+/// </list>
+/// <para>Every value it echoes is HTML-encoded. Tokens are read, never shown, stored or logged.</para>
+/// </remarks>
+public sealed class TribeCommunitySimulator
+{
+    /// <summary>The name of the community's session cookie: <c>tribe_sim_session</c>.</summary>
+    public const string SessionCookieName = "tribe_sim_session";
+
+    private static readonly char[] QueryOrFragment = { '?', '#' };
+
+    private readonly object _gate = new();
+    private readonly TribeSsoKey _key;
+    private readonly SimulatorSessions _sessions = new();
+    private readonly List<TribeSsoSignInResult> _signIns = new();
+    private readonly string _basePath;
+    private InMemoryTribeCommunity _community;
+
+    /// <summary>Creates an empty community that verifies tokens with <paramref name="key"/>.</summary>
+    /// <param name="key">The community's SSO key, the one the partner signs with.</param>
+    /// <param name="options">The partner's URLs and where the simulator is served; defaults when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    /// <exception cref="ArgumentException">The base path is not empty or a path such as <c>/community-sim</c>, or the return parameter is empty.</exception>
+    public TribeCommunitySimulator(TribeSsoKey key, TribeCommunitySimulatorOptions? options = null)
+    {
+        _key = Guard.NotNull(key, nameof(key));
+        Options = options ?? new TribeCommunitySimulatorOptions();
+        var basePath = Options.BasePath ?? string.Empty;
+        _basePath = basePath;
+        if (basePath.Length > 0 && (basePath[0] != '/' || basePath.EndsWith('/') || basePath.Contains('?') || basePath.Contains('#')))
+        {
+            throw new ArgumentException("BasePath must be empty or a path without a trailing '/', such as /community-sim.", nameof(options));
+        }
+
+        if (string.IsNullOrEmpty(Options.ReturnParameterName))
+        {
+            throw new ArgumentException("ReturnParameterName must name the parameter of the page to return to, such as redirect.", nameof(options));
+        }
+
+        _community = new InMemoryTribeCommunity(key, Options.ReaderOptions ?? new TribeSsoTokenReaderOptions());
+    }
+
+    /// <summary>
+    /// Gets the settings the simulator was created with. The partner's URLs and the community name are read on each
+    /// request (a host may set them once it knows its address); the base path and the reader options are fixed.
+    /// </summary>
+    public TribeCommunitySimulatorOptions Options { get; }
+
+    /// <summary>Gets the community's members and rules. <see cref="Reset"/> replaces it with an empty one.</summary>
+    public InMemoryTribeCommunity Community
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _community;
+            }
+        }
+    }
+
+    /// <summary>Gets every SSO sign-in attempt since the start or the last <see cref="Reset"/>, in order.</summary>
+    public IReadOnlyList<TribeSsoSignInResult> SignIns
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _signIns.ToList().AsReadOnly();
+            }
+        }
+    }
+
+    /// <summary>Forgets every member, session and sign-in.</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _community = new InMemoryTribeCommunity(_key, Options.ReaderOptions ?? new TribeSsoTokenReaderOptions());
+            _sessions.Clear();
+            _signIns.Clear();
+        }
+    }
+
+    /// <summary>Answers one request, as the community's web server would.</summary>
+    /// <param name="method">The HTTP method, such as <c>GET</c>.</param>
+    /// <param name="pathAndQuery">The request target as it arrived, still percent-encoded, such as <c>/community-sim/auth/sso?jwt=…</c>.</param>
+    /// <param name="sessionCookie">The value of the <see cref="SessionCookieName"/> cookie, or null.</param>
+    /// <param name="body">The request body (JSON for <c>POST /_simulator/members</c>), or null.</param>
+    /// <returns>The response to write out. Never throws for any request.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="method"/> or <paramref name="pathAndQuery"/> is null.</exception>
+    public TribeCommunitySimulatorResponse Handle(string method, string pathAndQuery, string? sessionCookie = null, string? body = null)
+    {
+        Guard.NotNull(method, nameof(method));
+        Guard.NotNull(pathAndQuery, nameof(pathAndQuery));
+        var basePath = _basePath;
+        var queryStart = pathAndQuery.IndexOfAny(QueryOrFragment);
+        var path = queryStart < 0 ? pathAndQuery : pathAndQuery.Substring(0, queryStart);
+        if (!path.StartsWith(basePath, StringComparison.Ordinal) || (path.Length > basePath.Length && path[basePath.Length] != '/'))
+        {
+            return SimulatorPages.NotFound(this);
+        }
+
+        var local = pathAndQuery.Substring(basePath.Length);
+        local = local.Length == 0 || local[0] != '/' ? "/" + local : local;
+        var localPath = queryStart < 0 ? local : local.Substring(0, local.IndexOfAny(QueryOrFragment));
+        if (localPath == "/_simulator" || localPath.StartsWith("/_simulator/", StringComparison.Ordinal))
+        {
+            return SimulatorApi.Handle(this, method.ToUpperInvariant(), localPath, body);
+        }
+
+        if (!string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase))
+        {
+            return SimulatorPages.MethodNotAllowed(this);
+        }
+
+        var member = FindSessionMember(sessionCookie, out var session);
+        return localPath switch
+        {
+            "/auth/sso" or "/api/auth/sso" => SignIn(local),
+            "/auth/logout" => LogOut(sessionCookie),
+            _ when localPath == "/embed" || localPath.StartsWith("/embed/", StringComparison.Ordinal) => SimulatorPages.Embed(this, local, member),
+            _ => SimulatorPages.Page(this, local, member, session?.Outcome),
+        };
+    }
+
+    /// <summary>Builds a response; for the simulator's pages and API.</summary>
+    internal static TribeCommunitySimulatorResponse Respond(int status, string contentType, string body, params KeyValuePair<string, string>[] headers)
+    {
+        var all = new List<KeyValuePair<string, string>> { new("Content-Type", contentType), new("Cache-Control", "no-store") };
+        all.AddRange(headers);
+        return new TribeCommunitySimulatorResponse(status, all.AsReadOnly(), body);
+    }
+
+    /// <summary>A path under the base path, ASCII only (a Location header carries nothing else).</summary>
+    internal string Url(string localPath)
+    {
+        var builder = new StringBuilder(_basePath);
+        foreach (var b in Encoding.UTF8.GetBytes(localPath))
+        {
+            _ = b < 0x80 ? builder.Append((char)b) : builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return builder.ToString();
+    }
+
+    private TribeCommunitySimulatorResponse SignIn(string local)
+    {
+        TribeSsoSignInResult result;
+        string? sessionId = null;
+        lock (_gate)
+        {
+            result = _community.SignIn("http://community.simulator.invalid" + local);
+            _signIns.Add(result);
+            if (result.IsSignedIn)
+            {
+                sessionId = _sessions.Start(result.Member!.Id, result.Outcome);
+            }
+        }
+
+        return result.Outcome switch
+        {
+            _ when sessionId is not null => Respond(
+                302,
+                "text/html; charset=utf-8",
+                string.Empty,
+                new("Location", Url(result.RedirectPath!)),
+                new("Set-Cookie", Cookie(sessionId)),
+                new("Referrer-Policy", "no-referrer")),
+            TribeSsoSignInOutcome.Conflict => SimulatorPages.Conflict(this, result),
+            _ => SimulatorPages.Rejected(this, result),
+        };
+    }
+
+    private TribeCommunitySimulatorResponse LogOut(string? sessionCookie)
+    {
+        _sessions.End(sessionCookie);
+        var target = Options.LogoutUrl?.AbsoluteUri ?? Url("/");
+        return Respond(302, "text/html; charset=utf-8", string.Empty, new("Location", target), new("Set-Cookie", Cookie(null)));
+    }
+
+    private TribeCommunityMember? FindSessionMember(string? sessionCookie, out SimulatorSessions.Session? session)
+    {
+        session = _sessions.Find(sessionCookie);
+        var memberId = session?.MemberId;
+        return memberId is null ? null : Community.Members.FirstOrDefault(m => m.Id == memberId);
+    }
+
+    private string Cookie(string? sessionId)
+    {
+        var path = _basePath.Length == 0 ? "/" : _basePath;
+        return SessionCookieName + "=" + sessionId + "; Path=" + path + "; HttpOnly; SameSite=Lax" + (sessionId is null ? "; Max-Age=0" : string.Empty);
+    }
+}
