@@ -3,10 +3,12 @@ using System.IO;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 
-
 namespace Tribe.Sso.Sample.Tests;
 
-/// <summary>A newcomer's path through the sample, in a real headless browser: sign in, visit the community, see the result.</summary>
+/// <summary>
+/// A newcomer's path through the sample, in a real headless browser: "Visit community", the community's "Log in", "Sign
+/// up" and "Log out" (its Authorization, Sign-up and Logout URLs), and a community page embedded in the partner's page.
+/// </summary>
 /// <remarks>Each test starts its own sample process and browser, so no test depends on another.</remarks>
 [NonParallelizable]
 public class SampleBrowserTests
@@ -47,13 +49,13 @@ public class SampleBrowserTests
         visit.Click();
 
         Text("outcome").Should().Be("Created");
-        _browser.Url.Should().StartWith(_sample.BaseUrl + "/community-sim/auth/sso?jwt=", "the outcome is on the community page, so the browser has arrived");
+        _browser.Url.Should().Be(_sample.BaseUrl + "/community-sim/spaces/general", "the community signed Jane in and opened the page she asked for, and the token left the address bar");
+        Text("page").Should().Be("/spaces/general");
+        Text("name").Should().Be("Jane Doe");
         Text("external-id").Should().Be("42");
         Text("email").Should().Be("jane@example.com");
-        Text("name").Should().Be("Jane Doe");
         Text("role").Should().Be("moderator");
         Text("groups").Should().Be("announcements (member, joined), product-team (member, joined)");
-        Text("redirect").Should().Be("/spaces/general");
         Text("member-id").Should().MatchRegex("^[0-9a-f]{24}$");
         Screenshot("jane-simulated-community");
 
@@ -91,7 +93,81 @@ public class SampleBrowserTests
         _browser.FindElement(By.Id("sign-in")).Click();
 
         Text("outcome").Should().Be("Created");
-        Text("redirect").Should().Be("/answers");
+        Text("page").Should().Be("/answers");
+    }
+
+    [Test]
+    public void AnonymousVisitor_ClicksLogInInTheCommunity_SignsInOnThePartnerSite_AndLandsOnThePageTheyWanted()
+    {
+        _browser.Navigate().GoToUrl(_sample.BaseUrl + "/community-sim/spaces/general?tab=new");
+        Text("signed-out").Should().StartWith("You are not signed in.");
+        _browser.FindElement(By.Id("log-in")).GetAttribute("href").Should().Be(_sample.BaseUrl + "/community/sso?redirect=%2Fspaces%2Fgeneral%3Ftab%3Dnew", "the community's Authorization URL is the partner's MapTribeSso endpoint");
+
+        _browser.FindElement(By.Id("log-in")).Click();
+        _browser.FindElement(By.TagName("h1")).Text.Should().Be("Sign in to the partner site");
+        _browser.FindElement(By.Id("user-jane")).Click();
+        _browser.FindElement(By.Id("sign-in")).Click();
+
+        Text("name").Should().Be("Jane Doe");
+        _browser.Url.Should().Be(_sample.BaseUrl + "/community-sim/spaces/general?tab=new");
+        Text("page").Should().Be("/spaces/general?tab=new");
+        Screenshot("community-log-in-round-trip");
+    }
+
+    [Test]
+    public void AnonymousVisitor_ClicksSignUpInTheCommunity_CreatesAnAccount_AndLandsOnThePageTheyWanted()
+    {
+        _browser.Navigate().GoToUrl(_sample.BaseUrl + "/community-sim/spaces/welcome");
+
+        _browser.FindElement(By.Id("sign-up")).Click();
+        _browser.FindElement(By.TagName("h1")).Text.Should().Be("Create your partner account");
+        _browser.FindElement(By.Id("user-sam")).Click();
+        _browser.FindElement(By.Id("sign-in")).Click();
+
+        Text("name").Should().Be("Sam Shared");
+        Text("page").Should().Be("/spaces/welcome");
+    }
+
+    [Test]
+    public void EmbeddedPage_ShowsTheMemberInsideTheIframe_AndItsHtmlHoldsNoToken()
+    {
+        _browser.Navigate().GoToUrl(_sample.BaseUrl + "/embedded");
+        _browser.FindElement(By.TagName("h1")).Text.Should().Be("Sign in to the partner site", "the page is for signed-in users");
+        _browser.FindElement(By.Id("user-jane")).Click();
+        _browser.FindElement(By.Id("sign-in")).Click();
+
+        _browser.FindElement(By.TagName("h1")).Text.Should().Be("Community inside this site");
+        var html = _browser.PageSource;
+        var frame = _browser.FindElement(By.Id("community-frame"));
+        frame.GetAttribute("src").Should().Be(_sample.BaseUrl + "/community/sso?redirect=/embed/space/whats-new%3Freadonly%3Dfalse%26header%3Dtrue%26composer%3Dtrue%26about%3Dtrue");
+        _browser.SwitchTo().Frame(frame);
+
+        Text("embed-name").Should().Be("Jane Doe");
+        Text("embed-email").Should().Be("jane@example.com");
+        Text("embed-page").Should().Be("space whats-new");
+        Text("embed-options").Should().Be("readonly=false, header=true, composer=true, about=true");
+        _browser.SwitchTo().DefaultContent();
+        html.Should().NotContain("jwt").And.NotContain("eyJ", "the token is minted when the iframe loads, never written into the page");
+        _browser.PageSource.Should().NotContain("eyJ");
+        Screenshot("embedded-community");
+    }
+
+    [Test]
+    public void MemberLogsOutInTheCommunity_AndIsSignedOutOfThePartnerSite()
+    {
+        SignInAs("jane");
+        _browser.FindElement(By.Id("visit-community")).Click();
+        Text("name").Should().Be("Jane Doe");
+
+        _browser.FindElement(By.Id("log-out")).Click();
+
+        _browser.FindElement(By.TagName("h1")).Text.Should().Be("Sign in to the partner site", "the community sent the browser to the Logout URL, which signed Jane out and landed her on /");
+        _browser.Url.Should().Be(_sample.BaseUrl + "/");
+        _browser.Navigate().GoToUrl(_sample.BaseUrl + "/community/sso?redirect=/answers");
+        _browser.FindElement(By.TagName("h1")).Text.Should().Be("Sign in to the partner site", "the Authorization URL no longer signs her straight back in");
+        _browser.Navigate().GoToUrl(_sample.BaseUrl + "/community-sim/answers");
+        Text("signed-out").Should().StartWith("You are not signed in.");
+        Screenshot("community-logged-out");
     }
 
     private void SignInAs(string login)

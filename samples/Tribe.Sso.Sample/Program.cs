@@ -2,38 +2,53 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.Features;
 using Tribe.Sso;
 using Tribe.Sso.AspNetCore;
 using Tribe.Sso.Sample;
 using Tribe.Sso.Testing;
 
-// A partner website with a "Visit community" button. Without TribeSso:CommunityUrl and TribeSso:PrivateKey it embeds a
-// simulated community at /community-sim, so SSO can be seen end to end with no community account.
+// A partner website integrated with its Tribe community: "Visit community", the community's Authorization, Sign-up and
+// Logout URLs, and a community page embedded in the site. Without TribeSso:CommunityUrl and TribeSso:PrivateKey it hosts
+// a simulated community at /community-sim, so every flow can be seen end to end with no community account.
 var builder = WebApplication.CreateBuilder(args);
 var url = (builder.Configuration["urls"] ?? "http://127.0.0.1:5080").Split(';')[0].TrimEnd('/');
 builder.WebHost.UseUrls(url);
 
 var embedded = string.IsNullOrEmpty(builder.Configuration["TribeSso:CommunityUrl"]) || string.IsNullOrEmpty(builder.Configuration["TribeSso:PrivateKey"]);
-InMemoryTribeCommunity? community = null;
+TribeCommunitySimulator? community = null;
 if (embedded)
 {
-    // A fresh random key per run, shared by the partner's issuer and the simulated community.
+    // A fresh random key per run, shared by the partner's issuer and the simulated community. The community's JWT SSO
+    // settings point at this site's endpoints, as a community admin would fill them in.
     var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     builder.Configuration["TribeSso:CommunityUrl"] = url + "/community-sim";
     builder.Configuration["TribeSso:PrivateKey"] = key;
-    community = new InMemoryTribeCommunity(TribeSsoKey.FromString(key));
+    community = new TribeCommunitySimulator(TribeSsoKey.FromString(key), new TribeCommunitySimulatorOptions
+    {
+        BasePath = "/community-sim",
+        AuthorizationUrl = new Uri(url + "/community/sso"),
+        SignUpUrl = new Uri(url + "/community/sign-up"),
+        LogoutUrl = new Uri(url + "/community/logout"),
+    });
 }
 
+builder.Services.AddSingleton(new SampleMode(embedded));
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o => o.LoginPath = "/");
+builder.Services.AddAuthorization();
+builder.Services.AddRazorPages();
 builder.Services.AddTribeSso(builder.Configuration.GetSection("TribeSso"));
 
 var app = builder.Build();
 app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapGet("/", (HttpContext context, string? returnUrl) =>
     PartnerUsers.Find(context.User.FindFirstValue("login")) is { } user
-        ? Results.Content(Pages.Profile(user, embedded), "text/html")
-        : Results.Content(Pages.SignIn(returnUrl, embedded), "text/html"));
+        ? Results.Content(SiteHtml.Profile(user, embedded), "text/html")
+        : Results.Content(SiteHtml.SignIn(returnUrl, embedded), "text/html"));
+
+app.MapGet("/register", (string? returnUrl) => Results.Content(SiteHtml.SignIn(returnUrl, embedded, signUp: true), "text/html"));
 
 // Fake sign-in: a real site checks a password here. (A real form also needs antiforgery protection.)
 app.MapPost("/login", async (HttpContext context) =>
@@ -49,7 +64,7 @@ app.MapPost("/login", async (HttpContext context) =>
         CookieAuthenticationDefaults.AuthenticationScheme);
     await context.SignInAsync(new ClaimsPrincipal(identity));
     var returnUrl = form["returnUrl"].ToString();
-    return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl);
+    return Results.LocalRedirect(returnUrl.Length > 0 && TribeSsoRedirectPath.FindProblem(returnUrl) is null ? returnUrl : "/");
 });
 
 app.MapGet("/logout", async (HttpContext context) =>
@@ -58,21 +73,38 @@ app.MapGet("/logout", async (HttpContext context) =>
     return Results.LocalRedirect("/");
 });
 
-// The whole integration: one endpoint that sends the signed-in user to the community.
-app.MapTribeSso("/community/sso", principal => PartnerUsers.ToTribeUser(PartnerUsers.Find(principal.FindFirstValue("login"))!));
+// The integration. The community's JWT SSO app is set up with these three addresses:
+//   Authorization URL  <site>/community/sso      (also this site's "Visit community" link and the embeds' target)
+//   Sign-up URL        <site>/community/sign-up  (the same, through the sign-up page)
+//   Logout URL         <site>/community/logout
+Func<ClaimsPrincipal, TribeSsoUser> toTribeUser = principal => PartnerUsers.ToTribeUser(PartnerUsers.Find(principal.FindFirstValue("login"))!);
+app.MapTribeSso("/community/sso", toTribeUser);
+app.MapTribeSso("/community/sign-up", toTribeUser).WithSignUpPage("/register");
+app.MapTribeSsoLogout("/community/logout");
+app.MapRazorPages(); // /embedded: <tribe-sso-embed> in Pages/Embedded.cshtml
 
 if (community is not null)
 {
-    // The simulated community's SSO endpoint: it applies Tribe's rules and shows what it did.
-    app.MapGet("/community-sim/auth/sso", (HttpContext context) =>
+    // The simulated community, served in-process: every request under /community-sim goes to the simulator as it arrived.
+    app.Map("/community-sim/{**rest}", async (HttpContext context) =>
     {
-        var link = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{context.Request.Path}{context.Request.QueryString}";
-        var result = community.SignIn(link);
-        context.Response.Headers.CacheControl = "no-store";
-        return Results.Content(Pages.CommunityResult(result, community), "text/html");
+        var request = context.Request;
+        var body = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0 ? await new StreamReader(request.Body).ReadToEndAsync() : null;
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path + request.QueryString;
+        var answer = community.Handle(request.Method, target, request.Cookies[TribeCommunitySimulator.SessionCookieName], body);
+        context.Response.StatusCode = answer.StatusCode;
+        foreach (var (name, value) in answer.Headers)
+        {
+            context.Response.Headers.Append(name, value);
+        }
+
+        await context.Response.WriteAsync(answer.Body);
     });
 }
 
 app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(
     $"Tribe.Sso sample running at {url}/ " + (embedded ? $"(simulated community at {url}/community-sim)" : "(real community: " + app.Configuration["TribeSso:CommunityUrl"] + ")")));
 app.Run();
+
+/// <summary>Whether the sample hosts its own simulated community.</summary>
+internal sealed record SampleMode(bool Embedded);

@@ -97,6 +97,24 @@ public class TribeSsoEmbedTests
         act.Should().Throw<InvalidOperationException>().WithMessage("*none is mapped*app.MapTribeSso(\"/community/sso\")*");
     }
 
+    [Test]
+    public async Task NamedCommunityEndpoints_DoNotHideTheDefaultOne()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddAuthentication().AddCookie();
+        builder.Services.AddTribeSso(o => { o.CommunityUrl = new Uri("https://community.example.com"); o.PrivateKey = TestKeys.Primary; });
+        builder.Services.AddTribeSso("acme", o => { o.CommunityUrl = new Uri("https://acme.example.com"); o.PrivateKey = TestKeys.Other; });
+        await using var app = builder.Build();
+        app.MapTribeSso("/acme/sso").ForCommunity("acme");
+        app.MapTribeSso("/community/sso");
+        await app.StartAsync();
+        var context = new DefaultHttpContext { RequestServices = app.Services };
+
+        TribeSsoEmbed.FrameSource(context, TribeEmbed.Community()).Should().Be("/community/sso?redirect=/embed");
+        TribeSsoEmbed.FrameSource(context, TribeEmbed.Community(), "/acme/sso").Should().Be("/acme/sso?redirect=/embed");
+    }
+
     [TestCase("community/sso")]
     [TestCase("//evil.example/sso")]
     [TestCase("https://evil.example/sso")]

@@ -32,11 +32,16 @@ internal static class EmbedFrame
     private static string FindSsoEndpoint(HttpContext context)
     {
         const string Fix = "Name the endpoint the embed loads: sso-endpoint=\"/community/sso\" on <tribe-sso-embed>, or TribeSsoEmbedOptions.SsoEndpoint.";
-        var candidates = (context.RequestServices.GetService<EndpointDataSource>()?.Endpoints ?? Array.Empty<Endpoint>())
+        var endpoints = (context.RequestServices.GetService<EndpointDataSource>()?.Endpoints ?? Array.Empty<Endpoint>())
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<TribeSsoEndpointMetadata>() is not null
                 && e.Metadata.GetMetadata<TribeSsoSignUpPage>() is null
                 && e.RoutePattern.Parameters.Count == 0)
+            .ToList();
+
+        // The default community's endpoint; a named community's (ForCommunity) only when the app has no other.
+        var defaults = endpoints.Where(e => e.Metadata.GetMetadata<TribeSsoCommunityMetadata>() is null).ToList();
+        var candidates = (defaults.Count > 0 ? defaults : endpoints)
             .Select(e => "/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('~').TrimStart('/'))
             .Distinct(StringComparer.Ordinal)
             .ToList();

@@ -37,6 +37,9 @@ public sealed class TribeSsoCommunityOptions
     /// <summary>Gets or sets the community's token parameter. Default <c>jwt</c>; <c>token</c> or <c>ssoToken</c> only if your community reads that name.</summary>
     public string TokenParameterName { get; set; } = TribeSsoOptions.DefaultTokenParameterName;
 
+    /// <summary>Gets or sets why the configuration could not be bound (a value that does not convert), or null.</summary>
+    internal string? BindingProblem { get; set; }
+
     /// <summary>Describes the settings without the key.</summary>
     /// <returns>The community URL and paths; the key shows as hidden.</returns>
     public override string ToString()

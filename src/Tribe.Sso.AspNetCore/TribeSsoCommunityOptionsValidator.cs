@@ -1,34 +1,60 @@
+using System;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Tribe.Sso.AspNetCore;
 
-/// <summary>Applies the core's rules to the bound settings, naming the configuration key in every message (never the key's value).</summary>
-internal sealed class TribeSsoCommunityOptionsValidator : IValidateOptions<TribeSsoCommunityOptions>
+/// <summary>
+/// Applies the core's rules to the bound settings, naming the configuration key in every message (never the key's value).
+/// It gives <c>ValidateOnStart</c> its fail-fast. Once a community has a valid issuer, a refused reload is the
+/// community's to report (one error log, an unhealthy health check), so this validator skips it: failing here would
+/// throw <see cref="OptionsValidationException"/> out of the configuration provider's reload.
+/// </summary>
+internal sealed class TribeSsoCommunityOptionsValidator(IServiceProvider services) : IValidateOptions<TribeSsoCommunityOptions>
 {
-    private readonly string _prefix;
-
-    public TribeSsoCommunityOptionsValidator(string prefix) => _prefix = prefix;
-
     public ValidateOptionsResult Validate(string? name, TribeSsoCommunityOptions options)
     {
+        // Resolving the community here also creates it at start-up (ValidateOnStart), so a reload that comes before the
+        // first request already has a last valid issuer to keep.
+        var community = services.GetKeyedService<TribeSsoCommunity>(name ?? Options.DefaultName);
+        if (community is null)
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
+        var problem = Check(options, community.Registration.SettingsPath, out _);
+        return problem is null ? ValidateOptionsResult.Success
+            : community.HasIssuer ? ValidateOptionsResult.Skip
+            : ValidateOptionsResult.Fail(community.Registration.FailurePrefix + problem);
+    }
+
+    /// <summary>Turns the settings into issuer options, or says which setting is wrong and how to fix it.</summary>
+    /// <returns>Null when the settings are valid; otherwise the problem, starting with the setting's configuration key.</returns>
+    public static string? Check(TribeSsoCommunityOptions options, string prefix, out TribeSsoOptions? result)
+    {
+        result = null;
+        if (options.BindingProblem is not null)
+        {
+            return options.BindingProblem;
+        }
+
         if (string.IsNullOrEmpty(options.PrivateKey))
         {
-            return ValidateOptionsResult.Fail(
-                $"{_prefix}:PrivateKey is not set. Store the key of the community's \"JWT SSO\" app in user secrets (dotnet user-secrets set \"{_prefix}:PrivateKey\" \"<key>\"), the environment variable {_prefix}__PrivateKey, or your secret store.");
+            return $"{prefix}:PrivateKey is not set. Store the key of the community's \"JWT SSO\" app in user secrets (dotnet user-secrets set \"{prefix}:PrivateKey\" \"<key>\"), the environment variable {prefix.Replace(":", "__", StringComparison.Ordinal)}__PrivateKey, or your secret store.";
         }
 
         try
         {
-            options.ToOptions();
-            return ValidateOptionsResult.Success;
+            result = options.ToOptions();
+            return null;
         }
         catch (TribeSsoKeyException e)
         {
-            return ValidateOptionsResult.Fail($"{_prefix}:PrivateKey is unusable. {e.Message}" + (options.AllowShortPrivateKey ? string.Empty : $" (In configuration, the opt-in is {_prefix}:AllowShortPrivateKey = true.)"));
+            return $"{prefix}:PrivateKey is unusable. {e.Message}" + (options.AllowShortPrivateKey ? string.Empty : $" (In configuration, the opt-in is {prefix}:AllowShortPrivateKey = true.)");
         }
         catch (TribeSsoConfigurationException e)
         {
-            return ValidateOptionsResult.Fail($"{_prefix}:{e.OptionName} is invalid. {e.Message}");
+            return $"{prefix}:{e.OptionName} is invalid. {e.Message}";
         }
     }
 }

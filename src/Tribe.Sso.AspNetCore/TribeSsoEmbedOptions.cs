@@ -8,8 +8,9 @@ public sealed class TribeSsoEmbedOptions
 
     /// <summary>
     /// Gets or sets the path of this app's <c>MapTribeSso</c> endpoint that the iframe loads, such as
-    /// <c>/community/sso</c>. Null (the default) finds it: the one <c>MapTribeSso</c> endpoint without a sign-up page and
-    /// without route parameters. Name it when the app maps several.
+    /// <c>/community/sso</c>. Null (the default) finds it: the one <c>MapTribeSso</c> endpoint of the default community
+    /// without a sign-up page or route parameters (a named community's when the app has no other). Name it when the app
+    /// maps several, or to embed a named community.
     /// </summary>
     public string? SsoEndpoint { get; set; }
 

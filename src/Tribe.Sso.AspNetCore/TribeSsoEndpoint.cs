@@ -44,7 +44,7 @@ internal static partial class TribeSsoEndpoint
             return;
         }
 
-        var link = context.RequestServices.GetRequiredService<TribeSsoIssuer>().CreateLoginUrl(user, redirect);
+        var link = TribeSsoCommunityMetadata.IssuerFor(context).CreateLoginUrl(user, redirect);
         var headers = context.Response.Headers;
         headers.CacheControl = "no-store";
         headers.Pragma = "no-cache";

@@ -22,7 +22,7 @@ public static class TribeSsoEndpointRouteBuilderExtensions
     /// </summary>
     /// <param name="endpoints">The route builder.</param>
     /// <param name="pattern">The route, such as <c>/community/sso</c>.</param>
-    /// <returns>The endpoint's convention builder.</returns>
+    /// <returns>The endpoint's convention builder; <see cref="TribeSsoEndpointConventionBuilder.ForCommunity"/> sends its users to a named community.</returns>
     /// <remarks>
     /// <para>
     /// Use the endpoint's absolute address as the Authorization URL (and Sign-up URL) of the community's JWT SSO app, and
@@ -38,16 +38,16 @@ public static class TribeSsoEndpointRouteBuilderExtensions
     /// logged. Tokens and links are never logged.
     /// </para>
     /// </remarks>
-    public static IEndpointConventionBuilder MapTribeSso(this IEndpointRouteBuilder endpoints, string pattern)
+    public static TribeSsoEndpointConventionBuilder MapTribeSso(this IEndpointRouteBuilder endpoints, string pattern)
         => endpoints.MapTribeSso(pattern, TribeSsoClaimsMapping.FromStandardClaims);
 
     /// <summary>Maps a GET endpoint that signs the current user into the community, mapped by <paramref name="mapUser"/>.</summary>
     /// <param name="endpoints">The route builder.</param>
     /// <param name="pattern">The route, such as <c>/community/sso</c>.</param>
     /// <param name="mapUser">Builds the community user from the signed-in principal.</param>
-    /// <returns>The endpoint's convention builder.</returns>
+    /// <returns>The endpoint's convention builder; <see cref="TribeSsoEndpointConventionBuilder.ForCommunity"/> sends its users to a named community.</returns>
     /// <remarks><inheritdoc cref="MapTribeSso(IEndpointRouteBuilder, string)" path="/remarks"/></remarks>
-    public static IEndpointConventionBuilder MapTribeSso(this IEndpointRouteBuilder endpoints, string pattern, Func<ClaimsPrincipal, TribeSsoUser> mapUser)
+    public static TribeSsoEndpointConventionBuilder MapTribeSso(this IEndpointRouteBuilder endpoints, string pattern, Func<ClaimsPrincipal, TribeSsoUser> mapUser)
     {
         ArgumentNullException.ThrowIfNull(mapUser);
         return endpoints.MapTribeSso(pattern, (principal, _) => new ValueTask<TribeSsoUser>(mapUser(principal)));
@@ -57,15 +57,16 @@ public static class TribeSsoEndpointRouteBuilderExtensions
     /// <param name="endpoints">The route builder.</param>
     /// <param name="pattern">The route, such as <c>/community/sso</c>.</param>
     /// <param name="mapUser">Builds the community user from the signed-in principal and the request.</param>
-    /// <returns>The endpoint's convention builder.</returns>
+    /// <returns>The endpoint's convention builder; <see cref="TribeSsoEndpointConventionBuilder.ForCommunity"/> sends its users to a named community.</returns>
     /// <remarks><inheritdoc cref="MapTribeSso(IEndpointRouteBuilder, string)" path="/remarks"/></remarks>
-    public static IEndpointConventionBuilder MapTribeSso(this IEndpointRouteBuilder endpoints, string pattern, Func<ClaimsPrincipal, HttpContext, ValueTask<TribeSsoUser>> mapUser)
+    public static TribeSsoEndpointConventionBuilder MapTribeSso(this IEndpointRouteBuilder endpoints, string pattern, Func<ClaimsPrincipal, HttpContext, ValueTask<TribeSsoUser>> mapUser)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(mapUser);
-        return endpoints.MapGet(pattern, context => TribeSsoEndpoint.HandleAsync(context, mapUser))
+        var endpoint = endpoints.MapGet(pattern, context => TribeSsoEndpoint.HandleAsync(context, mapUser))
             .WithDisplayName("Tribe SSO: go to community")
             .WithMetadata(TribeSsoEndpointMetadata.Instance);
+        return new TribeSsoEndpointConventionBuilder(endpoint, endpoints.ServiceProvider);
     }
 }

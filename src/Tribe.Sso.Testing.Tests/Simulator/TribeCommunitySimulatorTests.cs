@@ -171,6 +171,20 @@ public class TribeCommunitySimulatorTests
         Text(embed, "embed-email").Should().Be("jane@example.com");
         Text(embed, "embed-page").Should().Be("space whats-new");
         Text(embed, "embed-options").Should().Be("readonly=false, header=true, composer=true, about=true");
+        Text(embed, "embed-header").Should().Be("Simulated community");
+        Text(embed, "embed-about").Should().StartWith("About:");
+        Text(embed, "embed-composer").Should().Be("Write something, Jane Doe…");
+    }
+
+    [Test]
+    public void EmbedOptions_ChangeThePage()
+    {
+        var session = Session(Get(_issuer.CreateLoginUrl(Issuers.Jane())));
+
+        var embed = _simulator.Handle("GET", "/embed/space/whats-new?readonly=true&header=false&composer=true", session);
+
+        embed.Body.Should().NotContain("id=\"embed-header\"").And.NotContain("id=\"embed-composer\"", "a read-only space has no composer").And.NotContain("id=\"embed-about\"");
+        Text(embed, "embed-name").Should().Be("Jane Doe");
     }
 
     [TestCase("/embed", "the whole community")]

@@ -56,12 +56,29 @@ internal static class SimulatorPages
             3 when segments[1] == "post" => "post " + segments[2],
             _ => Uri.UnescapeDataString(path),
         };
-        var options = queryStart < 0 ? "(none)" : string.Join(", ", LinkFormat.ParseQuery(local.Substring(queryStart)).Select(p => p.Key + "=" + p.Value));
+        var query = queryStart < 0 ? new List<KeyValuePair<string, string>>() : LinkFormat.ParseQuery(local.Substring(queryStart));
+        bool Is(string name, string value) => query.Any(p => p.Key == name && p.Value == value);
         var body = new StringBuilder("<div class=\"embed\">");
-        body.Append("<p class=\"name\">").Append(E(simulator.Options.CommunityName)).Append(" · <span id=\"embed-page\">").Append(E(what)).Append("</span></p>");
+        if (!Is("header", "false"))
+        {
+            body.Append("<p id=\"embed-header\" class=\"name\">").Append(E(simulator.Options.CommunityName)).Append("</p>");
+        }
+
+        body.Append("<p>Embedded: <b id=\"embed-page\">").Append(E(what)).Append("</b></p>");
+        if (Is("about", "true"))
+        {
+            body.Append("<p id=\"embed-about\">About: a space of the simulated community; its posts are not real.</p>");
+        }
+
         body.Append(member is null
             ? "<p id=\"embed-signed-out\">Not signed in. " + Link("embed-log-in", "Log in", simulator.Options.AuthorizationUrl, simulator, local, "_top") + "</p>"
             : "<p id=\"embed-member\">Signed in as <b id=\"embed-name\">" + E(member.Name) + "</b> &lt;<span id=\"embed-email\">" + E(member.Email) + "</span>&gt;</p>");
+        if (member is not null && Is("composer", "true") && !Is("readonly", "true"))
+        {
+            body.Append("<p id=\"embed-composer\" class=\"composer\">Write something, ").Append(E(member.Name)).Append("…</p>");
+        }
+
+        var options = query.Count == 0 ? "(none)" : string.Join(", ", query.Select(p => p.Key + "=" + p.Value));
         body.Append("<p class=\"options\">Embed options: <span id=\"embed-options\">").Append(E(options)).Append("</span></p></div>");
         return TribeCommunitySimulator.Respond(200, Html, Document(simulator.Options.CommunityName, body.ToString()));
     }
@@ -128,7 +145,7 @@ internal static class SimulatorPages
     private static string Document(string title, string body) => "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + E(title)
         + "</title><style>body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d2330;background:#f6f7fb}nav{display:flex;gap:1rem;align-items:center;padding:.6rem 1rem;background:#2b2f6b;color:#fff}"
         + "nav a{color:#fff}h1,h2,p,dl,ul{margin-left:1rem;margin-right:1rem}dt{font-weight:600;float:left;width:11rem}dd{margin:0 0 .3rem 11rem}.refused b{color:#c92a2a}"
-        + ".embed{margin:.8rem;padding:.8rem;border:2px solid #2b2f6b;border-radius:.5rem;background:#fff}.embed .name{font-weight:600;color:#2b2f6b}.unset{opacity:.6}</style></head><body>"
+        + ".embed{margin:.8rem;padding:.8rem;border:2px solid #2b2f6b;border-radius:.5rem;background:#fff}.embed .name{font-weight:600;color:#fff;background:#2b2f6b;margin:-.8rem -.8rem .5rem;padding:.5rem .8rem}.composer{border:1px solid #c5cae0;border-radius:.4rem;padding:.5rem;color:#5a6275}.unset{opacity:.6}</style></head><body>"
         + body + "</body></html>";
 
     private static string E(string? value) => WebUtility.HtmlEncode(value ?? string.Empty);

@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Tribe.Sso.AspNetCore;
+
+/// <summary>Adds the Tribe SSO health checks.</summary>
+public static class TribeSsoHealthChecksBuilderExtensions
+{
+    /// <summary>
+    /// Adds one health check per Tribe SSO community: <c>tribe-sso</c> for the default community and <c>tribe-sso:acme</c>
+    /// for a community named <c>acme</c>. A check is healthy while the community's settings are valid, and unhealthy while
+    /// a configuration reload is refused (the previous settings stay in use); its description names the setting, never
+    /// the key. Communities registered after this call are covered too.
+    /// </summary>
+    /// <param name="builder">The health checks builder.</param>
+    /// <param name="tags">Tags for the checks, such as <c>ready</c>, to filter them in <c>MapHealthChecks</c>.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IHealthChecksBuilder AddTribeSso(this IHealthChecksBuilder builder, IEnumerable<string>? tags = null)
+    {
+        System.ArgumentNullException.ThrowIfNull(builder);
+        var tagList = tags?.ToArray();
+
+        // Listed when the health check service is built, not now: every AddTribeSso(…) call is known by then.
+        builder.Services.AddOptions<HealthCheckServiceOptions>().Configure<IEnumerable<TribeSsoCommunityRegistration>>((options, communities) =>
+        {
+            foreach (var community in communities)
+            {
+                options.Registrations.Add(new HealthCheckRegistration(
+                    community.HealthCheckName,
+                    services => new TribeSsoHealthCheck(services.GetRequiredKeyedService<TribeSsoCommunity>(community.Name)),
+                    failureStatus: null,
+                    tags: tagList));
+            }
+        });
+        return builder;
+    }
+}
