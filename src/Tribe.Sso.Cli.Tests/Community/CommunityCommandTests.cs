@@ -17,7 +17,7 @@ public class CommunityCommandTests
     [Test]
     public async Task TokenSignedByNodeJsonwebtoken_InTribesSampleShape_CreatesTheMemberAndOpensThePage()
     {
-        using var simulator = SimulatorProcess.Start(Key);
+        using var simulator = Start(Key);
         var token = NodeToken(Key, "42", "jane@example.com");
 
         var signIn = await simulator.GetAsync("/auth/sso?jwt=" + token + "&redirect=%2Fspaces%2Fgeneral");
@@ -40,7 +40,7 @@ public class CommunityCommandTests
     [Test]
     public async Task TheNewerUrlShape_ApiAuthSsoWithRedirectUri_SignsInToo()
     {
-        using var simulator = SimulatorProcess.Start(Key);
+        using var simulator = Start(Key);
 
         var signIn = await simulator.GetAsync("/api/auth/sso?jwt=" + NodeToken(Key, "7", "sam@example.com") + "&redirect_uri=%2Fanswers");
 
@@ -51,7 +51,7 @@ public class CommunityCommandTests
     [Test]
     public async Task SeededMemberWithAnotherExternalId_IsAConflict_409_AndTheSignInIsRecorded()
     {
-        using var simulator = SimulatorProcess.Start(Key);
+        using var simulator = Start(Key);
         using var seed = await simulator.Client.PostAsync(
             new Uri("/_simulator/members", UriKind.Relative),
             new StringContent("{\"email\":\"jane@example.com\",\"name\":\"Jane Existing\",\"externalId\":\"other-99\"}", Encoding.UTF8, "application/json"));
@@ -68,7 +68,7 @@ public class CommunityCommandTests
     [Test]
     public async Task TokenSignedWithAnotherKey_IsRejected_401_WithTheReadersReason()
     {
-        using var simulator = SimulatorProcess.Start(Key);
+        using var simulator = Start(Key);
 
         var signIn = await simulator.GetAsync("/auth/sso?jwt=" + NodeToken(TestKeys.Other, "42", "jane@example.com"));
 
@@ -82,7 +82,7 @@ public class CommunityCommandTests
     [Test]
     public async Task Reset_ForgetsMembersAndSignIns()
     {
-        using var simulator = SimulatorProcess.Start(Key);
+        using var simulator = Start(Key);
         await simulator.GetAsync("/auth/sso?jwt=" + NodeToken(Key, "42", "jane@example.com"));
 
         using var reset = await simulator.Client.DeleteAsync(new Uri("/_simulator", UriKind.Relative));
@@ -95,7 +95,7 @@ public class CommunityCommandTests
     [Test]
     public async Task CommunityPages_LinkToThePartnersAuthorizationAndLogoutUrls()
     {
-        using var simulator = SimulatorProcess.Start(Key, "--authorization-url", Partner + "/community/sso", "--sign-up-url", Partner + "/sign-up", "--logout-url", Partner + "/community/logout");
+        using var simulator = Start(Key, "--authorization-url", Partner + "/community/sso", "--sign-up-url", Partner + "/sign-up", "--logout-url", Partner + "/community/logout");
 
         var anonymous = await simulator.GetAsync("/spaces/general");
         await simulator.GetAsync("/auth/sso?jwt=" + NodeToken(Key, "42", "jane@example.com"));
@@ -110,7 +110,7 @@ public class CommunityCommandTests
     [Test]
     public async Task EmbedPages_ShowTheSignedInMember()
     {
-        using var simulator = SimulatorProcess.Start(Key);
+        using var simulator = Start(Key);
         var signIn = await simulator.GetAsync("/auth/sso?jwt=" + NodeToken(Key, "42", "jane@example.com") + "&redirect=%2Fembed%2Fspace%2Fwhats-new%3Freadonly%3Dfalse");
 
         var embed = await simulator.GetAsync(signIn.Location!);
@@ -145,13 +145,15 @@ public class CommunityCommandTests
     [Test]
     public void PortInUse_ExitsWithTwo()
     {
-        using var first = SimulatorProcess.Start(Key);
+        using var first = Start(Key);
 
         var run = Cli.Execute(Key, "community", "--urls", first.Url.GetLeftPart(UriPartial.Authority));
 
         run.ExitCode.Should().Be(2);
         run.Stderr.Should().StartWith("tribe-sso community: --urls: cannot listen on ");
     }
+
+    private static CommunitySimulatorProcess Start(string key, params string[] args) => CommunitySimulatorProcess.Start(Cli.Assembly, key, args);
 
     /// <summary>Signed by Node's jsonwebtoken as Tribe's own Node sample signs: iat and exp from the clock, the key string as secret.</summary>
     private static string NodeToken(string key, string sub, string email)
@@ -160,7 +162,7 @@ public class CommunityCommandTests
         return NodeInterop.Sign(key, new JsonObject { ["iat"] = now, ["exp"] = now + 60, ["email"] = email, ["sub"] = sub, ["name"] = "Jane Doe" })[0];
     }
 
-    private static async Task<JsonElement> Json(SimulatorProcess simulator, string path)
+    private static async Task<JsonElement> Json(CommunitySimulatorProcess simulator, string path)
     {
         var (status, body, _) = await simulator.GetAsync(path);
         status.Should().Be(HttpStatusCode.OK);

@@ -1,29 +1,25 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Reflection;
 using System.Text;
 using System.Threading.Tasks;
 
-namespace Tribe.Sso.Cli.Tests.Community;
+namespace Tribe.Sso.TestSupport;
 
 /// <summary>
 /// <c>tribe-sso community</c> as a partner's test suite runs it: a real process on a free loopback port, found through
 /// its ready line, stopped with SIGTERM as a CI job would.
 /// </summary>
-internal sealed class SimulatorProcess : IDisposable
+public sealed class CommunitySimulatorProcess : IDisposable
 {
     private const string ReadyLine = "Tribe community simulator listening on ";
-    private static readonly string Assembly = typeof(SimulatorProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CliAssembly").Value!;
 
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
 
-    private SimulatorProcess(Process process, Uri url)
+    private CommunitySimulatorProcess(Process process, Uri url)
     {
         _process = process;
         Url = url;
@@ -39,10 +35,13 @@ internal sealed class SimulatorProcess : IDisposable
 
     public string Stderr => _stderr.ToString();
 
-    public static SimulatorProcess Start(string key, params string[] args)
+    /// <param name="cliAssembly">The built tribe-sso.dll; test projects record its path as AssemblyMetadata "CliAssembly".</param>
+    /// <param name="key">The community's key, passed as TRIBE_SSO_PRIVATE_KEY.</param>
+    /// <param name="args">More options of the community command.</param>
+    public static CommunitySimulatorProcess Start(string cliAssembly, string key, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Assembly);
+        start.ArgumentList.Add(cliAssembly);
         start.ArgumentList.Add("community");
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add("http://127.0.0.1:0");
@@ -62,7 +61,7 @@ internal sealed class SimulatorProcess : IDisposable
             throw new InvalidOperationException();
         }
 
-        var simulator = new SimulatorProcess(process, new Uri(line.Substring(ReadyLine.Length)));
+        var simulator = new CommunitySimulatorProcess(process, new Uri(line.Substring(ReadyLine.Length)));
         simulator._stdout.Append(line).Append('\n');
         _ = stderr.ContinueWith(t => simulator._stderr.Append(t.Result), TaskScheduler.Default);
         return simulator;
