@@ -34,10 +34,16 @@ internal sealed class SampleProcess : IDisposable
         }
     }
 
-    public static SampleProcess Start()
+    /// <summary>The sample with its in-process simulated community.</summary>
+    public static SampleProcess Start() => Start(NewBaseUrl(), community: null, key: null);
+
+    /// <summary>A free loopback address for a sample, to give a community its URLs before the sample starts.</summary>
+    public static string NewBaseUrl() => "http://127.0.0.1:" + FreePort();
+
+    /// <summary>The sample at <paramref name="baseUrl"/>, signing users into <paramref name="community"/> with <paramref name="key"/> (its configuration for a real community).</summary>
+    public static SampleProcess Start(string baseUrl, Uri? community, string? key)
     {
         var assembly = typeof(SampleProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SampleAssembly").Value!;
-        var baseUrl = "http://127.0.0.1:" + FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -50,6 +56,11 @@ internal sealed class SampleProcess : IDisposable
         start.ArgumentList.Add(baseUrl);
         start.Environment.Remove("TribeSso__CommunityUrl");
         start.Environment.Remove("TribeSso__PrivateKey");
+        if (community is not null && key is not null)
+        {
+            start.Environment["TribeSso__CommunityUrl"] = community.AbsoluteUri;
+            start.Environment["TribeSso__PrivateKey"] = key;
+        }
         var started = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = new Process { StartInfo = start };
         var sample = new SampleProcess(process, baseUrl);

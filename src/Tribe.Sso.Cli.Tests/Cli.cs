@@ -10,7 +10,7 @@ namespace Tribe.Sso.Cli.Tests;
 /// <summary>Runs the real tribe-sso executable (the built tribe-sso.dll under the dotnet host).</summary>
 internal static class Cli
 {
-    private static readonly string Assembly = typeof(Cli).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CliAssembly").Value!;
+    public static readonly string Assembly = typeof(Cli).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CliAssembly").Value!;
 
     public sealed record Run(int ExitCode, string Stdout, string Stderr)
     {

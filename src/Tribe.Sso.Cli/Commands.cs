@@ -16,6 +16,7 @@ internal static class Commands
             Token(stdout),
             Link(stdout),
             Inspect(stdout),
+            CommunityCommand.Create(stdout),
         };
         return root;
     }
