@@ -25,5 +25,5 @@ public sealed class TribeCommunityGroupMembership
 
     /// <summary>Describes the membership.</summary>
     /// <returns>For example <c>g1 (member, joined)</c>.</returns>
-    public override string ToString() => GroupId + " (" + Role.ToString().ToLowerInvariant() + ", " + Status.ToString().ToLowerInvariant() + ")";
+    public override string ToString() => GroupId + " (" + ClaimValues.Of(Role) + ", " + ClaimValues.Of(Status) + ")";
 }

@@ -88,14 +88,14 @@ internal static class SimulatorApi
         writer.WriteString("externalId", member.ExternalId);
         writer.WriteString("email", member.Email);
         writer.WriteString("name", member.Name);
-        writer.WriteString("role", member.Role.ToString().ToLowerInvariant());
+        writer.WriteString("role", ClaimValues.Of(member.Role));
         writer.WriteStartArray("groups");
         foreach (var group in member.Groups)
         {
             writer.WriteStartObject();
             writer.WriteString("group", group.GroupId);
-            writer.WriteString("role", group.Role.ToString().ToLowerInvariant());
-            writer.WriteString("status", group.Status.ToString().ToLowerInvariant());
+            writer.WriteString("role", ClaimValues.Of(group.Role));
+            writer.WriteString("status", ClaimValues.Of(group.Status));
             writer.WriteEndObject();
         }
 

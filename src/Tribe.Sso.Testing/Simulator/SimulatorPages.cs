@@ -28,7 +28,7 @@ internal static class SimulatorPages
                 .Append(Item("Community id (_id)", "member-id", member.Id))
                 .Append(Item("External id", "external-id", member.ExternalId ?? "(none)"))
                 .Append(Item("Email", "email", member.Email))
-                .Append(Item("Role", "role", member.Role.ToString().ToLowerInvariant()))
+                .Append(Item("Role", "role", ClaimValues.Of(member.Role)))
                 .Append(Item("Groups", "groups", member.Groups.Count == 0 ? "(none)" : string.Join(", ", member.Groups.Select(g => g.ToString()))))
                 .Append("</dl>");
         }
