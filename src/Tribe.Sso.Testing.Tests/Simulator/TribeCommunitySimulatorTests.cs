@@ -127,11 +127,74 @@ public class TribeCommunitySimulatorTests
     }
 
     [Test]
-    public void ReturnParameter_CanBeRedirectUri()
+    public void RedirectParameter_CanBeRedirectUri()
     {
-        var simulator = new TribeCommunitySimulator(TribeSsoKey.FromString(TestKeys.Primary), new TribeCommunitySimulatorOptions { AuthorizationUrl = new Uri("https://partner.example/sso"), ReturnParameterName = "redirect_uri" });
+        var simulator = new TribeCommunitySimulator(TribeSsoKey.FromString(TestKeys.Primary), new TribeCommunitySimulatorOptions { AuthorizationUrl = new Uri("https://partner.example/sso"), RedirectParameterName = "redirect_uri" });
 
         simulator.Handle("GET", "/").Body.Should().Contain("href=\"https://partner.example/sso?redirect_uri=%2F\"");
+    }
+
+    [TestCase("next")]
+    [TestCase("")]
+    [TestCase("Redirect")]
+    [TestCase("redirect ")]
+    public void RedirectParameter_OtherThanTheTwoTribeUses_IsRefused(string name)
+    {
+        var act = () => new TribeCommunitySimulatorOptions { RedirectParameterName = name };
+
+        act.Should().Throw<ArgumentException>().WithMessage("RedirectParameterName must be redirect or redirect_uri, the two names Tribe uses for the page to return to.");
+    }
+
+    [Test]
+    public void PartnerUrlsWithAUnicodeHost_AreWrittenInAscii()
+    {
+        var simulator = new TribeCommunitySimulator(TribeSsoKey.FromString(TestKeys.Primary), new TribeCommunitySimulatorOptions
+        {
+            AuthorizationUrl = new Uri("https://bücher.example/sso/ü"),
+            SignUpUrl = new Uri("http://BÜCHER.example:8080/sign-up?from=ü"),
+            LogoutUrl = new Uri("http://bücher.example/logout"),
+        });
+
+        var page = simulator.Handle("GET", "/");
+        var logOut = simulator.Handle("GET", "/auth/logout");
+
+        page.Body.Should().Contain("<a id=\"log-in\" href=\"https://xn--bcher-kva.example/sso/%C3%BC?redirect=%2F\">")
+            .And.Contain("<a id=\"sign-up\" href=\"http://xn--bcher-kva.example:8080/sign-up?from=%C3%BC&amp;redirect=%2F\">");
+        logOut.StatusCode.Should().Be(302);
+        logOut.GetHeader("Location").Should().Be("http://xn--bcher-kva.example/logout");
+    }
+
+    [TestCase("https://partner.example/sso?", "https://partner.example/sso?redirect=%2F")]
+    [TestCase("https://partner.example/sso?a=1&", "https://partner.example/sso?a=1&amp;redirect=%2F")]
+    [TestCase("http://[::1]:5080/sso", "http://[::1]:5080/sso?redirect=%2F")]
+    public void PartnerUrlWithAQuery_GetsThePageToReturnToAfterIt(string url, string href)
+    {
+        var simulator = new TribeCommunitySimulator(TribeSsoKey.FromString(TestKeys.Primary), new TribeCommunitySimulatorOptions { AuthorizationUrl = new Uri(url) });
+
+        simulator.Handle("GET", "/").Body.Should().Contain("<a id=\"log-in\" href=\"" + href + "\">");
+    }
+
+    [TestCase("AuthorizationUrl", "https://partner.example/sso#top", "AuthorizationUrl must not carry user info or a fragment*")]
+    [TestCase("SignUpUrl", "https://partner.example/sign-up#", "SignUpUrl must not carry user info or a fragment*")]
+    [TestCase("LogoutUrl", "https://user:secret@partner.example/logout", "LogoutUrl must not carry user info or a fragment*")]
+    [TestCase("AuthorizationUrl", "javascript:alert(1)", "AuthorizationUrl must be an absolute http or https URL*")]
+    [TestCase("LogoutUrl", "ftp://partner.example/logout", "LogoutUrl must be an absolute http or https URL*")]
+    [TestCase("SignUpUrl", "/sign-up", "SignUpUrl must be an absolute http or https URL*")]
+    public void PartnerUrl_ThatABrowserCannotBeSentToAsIs_IsRefusedNamingTheOption(string option, string url, string message)
+    {
+        var options = new TribeCommunitySimulatorOptions();
+        var uri = new Uri(url, UriKind.RelativeOrAbsolute);
+        Action act = option switch
+        {
+            "AuthorizationUrl" => () => options.AuthorizationUrl = uri,
+            "SignUpUrl" => () => options.SignUpUrl = uri,
+            _ => () => options.LogoutUrl = uri,
+        };
+
+        act.Should().Throw<ArgumentException>().WithMessage(message).Which.Message.Should().NotContain("secret");
+        options.AuthorizationUrl.Should().BeNull();
+        options.SignUpUrl.Should().BeNull();
+        options.LogoutUrl.Should().BeNull();
     }
 
     [Test]

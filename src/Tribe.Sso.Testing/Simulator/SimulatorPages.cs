@@ -135,8 +135,7 @@ internal static class SimulatorPages
             return "<span id=\"" + id + "\" class=\"unset\">" + text + " (no URL set)</span>";
         }
 
-        var url = partnerUrl.AbsoluteUri;
-        var href = url + (url.Contains('?') ? "&" : "?") + Uri.EscapeDataString(simulator.Options.ReturnParameterName) + "=" + Uri.EscapeDataString(local);
+        var href = SimulatorLinks.WithParameter(partnerUrl, simulator.Options.RedirectParameterName, local);
         return "<a id=\"" + id + "\" href=\"" + E(href) + "\"" + (target is null ? string.Empty : " target=\"" + target + "\"") + ">" + text + "</a>";
     }
 

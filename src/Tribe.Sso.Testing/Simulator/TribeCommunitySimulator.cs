@@ -44,7 +44,7 @@ public sealed class TribeCommunitySimulator
     /// <param name="key">The community's SSO key, the one the partner signs with.</param>
     /// <param name="options">The partner's URLs and where the simulator is served; defaults when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
-    /// <exception cref="ArgumentException">The base path is not empty or a path such as <c>/community-sim</c>, or the return parameter is empty.</exception>
+    /// <exception cref="ArgumentException">The base path is not empty or a path such as <c>/community-sim</c>.</exception>
     public TribeCommunitySimulator(TribeSsoKey key, TribeCommunitySimulatorOptions? options = null)
     {
         _key = Guard.NotNull(key, nameof(key));
@@ -54,11 +54,6 @@ public sealed class TribeCommunitySimulator
         if (basePath.Length > 0 && (basePath[0] != '/' || basePath.EndsWith('/') || basePath.Contains('?') || basePath.Contains('#')))
         {
             throw new ArgumentException("BasePath must be empty or a path without a trailing '/', such as /community-sim.", nameof(options));
-        }
-
-        if (string.IsNullOrEmpty(Options.ReturnParameterName))
-        {
-            throw new ArgumentException("ReturnParameterName must name the parameter of the page to return to, such as redirect.", nameof(options));
         }
 
         _community = new InMemoryTribeCommunity(key, Options.ReaderOptions ?? new TribeSsoTokenReaderOptions());
@@ -198,7 +193,7 @@ public sealed class TribeCommunitySimulator
     private TribeCommunitySimulatorResponse LogOut(string? sessionCookie)
     {
         _sessions.End(sessionCookie);
-        var target = Options.LogoutUrl?.AbsoluteUri ?? Url("/");
+        var target = Options.LogoutUrl is { } logout ? SimulatorLinks.Ascii(logout) : Url("/");
         return Respond(302, "text/html; charset=utf-8", string.Empty, new("Location", target), new("Set-Cookie", Cookie(null)));
     }
 
