@@ -315,6 +315,72 @@ public class TribeCommunitySimulatorTests
         bodies.Should().AllSatisfy(b => b.Should().NotContain("eyJ").And.NotContain(token.Split('.')[2]));
     }
 
+    [TestCase("/auth/sso/?jwt=")]
+    [TestCase("/Auth/SSO?jwt=")]
+    [TestCase("/API/AUTH/SSO?jwt=")]
+    [TestCase("/api/auth/sso/?redirect_uri=%2Fanswers&jwt=")]
+    [TestCase("/auth/ssox?jwt=")]
+    [TestCase("/auth/Logout?jwt=")]
+    [TestCase("/auth%2Fsso?jwt=")]
+    [TestCase("/api?jwt=")]
+    public void MistypedSsoAddress_Is404_WithoutEchoingTheToken(string address)
+    {
+        var token = _issuer.CreateToken(Issuers.Jane());
+
+        var response = _simulator.Handle("GET", address + token);
+
+        response.StatusCode.Should().Be(404);
+        Text(response, "no-such-sso-address").Should().Be("no such SSO address; the community serves /auth/sso and /api/auth/sso");
+        response.Body.Should().NotContain(token.Split('.')[2]).And.NotContain("eyJ");
+        _simulator.SignIns.Should().BeEmpty();
+    }
+
+    [Test]
+    public void Page_MasksEveryTokenParameter_InTheHeadingAndThePageToReturnTo()
+    {
+        var token = _issuer.CreateToken(Issuers.Jane());
+
+        var page = _simulator.Handle("GET", "/spaces/general?JWT=" + token + "&tab=new&ssoToken=" + token + "&Token=" + token + "&j%77t=" + token);
+
+        page.StatusCode.Should().Be(200);
+        Text(page, "page").Should().Be("/spaces/general?JWT=…&tab=new&ssoToken=…&Token=…&j%77t=…".Replace("%77", "w"));
+        page.Body.Should().Contain("<a id=\"log-in\" href=\"https://partner.example/community/sso?redirect=%2Fspaces%2Fgeneral%3FJWT%3D%25E2%2580%25A6%26tab%3Dnew%26ssoToken%3D%25E2%2580%25A6%26Token%3D%25E2%2580%25A6%26j%2577t%3D%25E2%2580%25A6\">");
+        page.Body.Should().NotContain(token.Split('.')[2]).And.NotContain("eyJ");
+    }
+
+    [Test]
+    public void Page_MasksTheConfiguredTokenParameter_AndEmbedsMaskTokensToo()
+    {
+        var simulator = new TribeCommunitySimulator(TribeSsoKey.FromString(TestKeys.Primary), new TribeCommunitySimulatorOptions
+        {
+            AuthorizationUrl = new Uri("https://partner.example/sso"),
+            ReaderOptions = new TribeSsoTokenReaderOptions { TimeProvider = _clock, TokenParameterName = "sso_jwt" },
+        });
+        var token = _issuer.CreateToken(Issuers.Jane());
+
+        var page = simulator.Handle("GET", "/answers?SSO_JWT=" + token);
+        var embed = simulator.Handle("GET", "/embed/space/x?readonly=true&jwt=" + token);
+
+        Text(page, "page").Should().Be("/answers?SSO_JWT=…");
+        Text(embed, "embed-options").Should().Be("readonly=true, jwt=…");
+        new[] { page.Body, embed.Body }.Should().AllSatisfy(b => b.Should().NotContain(token.Split('.')[2]).And.NotContain("eyJ"));
+    }
+
+    [Test]
+    public void SignIns_KeepTheLast1000Attempts()
+    {
+        for (var i = 0; i < 1005; i++)
+        {
+            _simulator.Handle("GET", "/auth/sso?jwt=attempt" + i);
+        }
+
+        var signIns = _simulator.SignIns;
+
+        signIns.Should().HaveCount(1000);
+        signIns[0].ReadResult.Token.Should().Be("attempt5");
+        signIns[999].ReadResult.Token.Should().Be("attempt1004");
+    }
+
     [TestCase("POST", "/")]
     [TestCase("PUT", "/auth/sso")]
     [TestCase("DELETE", "/spaces/general")]

@@ -88,7 +88,7 @@ internal static class SimulatorApi
     private static TribeCommunitySimulatorResponse Reset(TribeCommunitySimulator simulator)
     {
         simulator.Reset();
-        return TribeCommunitySimulator.Respond(204, Json, string.Empty);
+        return TribeCommunitySimulatorResponse.Create(204, Json, string.Empty);
     }
 
     private static string? String(JsonElement root, string name)
@@ -172,6 +172,6 @@ internal static class SimulatorApi
             write(writer);
         }
 
-        return TribeCommunitySimulator.Respond(status, Json, Encoding.UTF8.GetString(stream.ToArray()));
+        return TribeCommunitySimulatorResponse.Create(status, Json, Encoding.UTF8.GetString(stream.ToArray()));
     }
 }
