@@ -5,7 +5,7 @@ using CsCheck;
 
 namespace Tribe.Sso.Testing.Tests.Simulator;
 
-/// <summary>The simulator's JSON API (SPEC §6), for test suites in any language, and its robustness.</summary>
+/// <summary>The simulator's JSON API (docs/cli.md#tribe-sso-community), for test suites in any language, and its robustness.</summary>
 public class SimulatorApiTests
 {
     private TribeCommunitySimulator _simulator = null!;
