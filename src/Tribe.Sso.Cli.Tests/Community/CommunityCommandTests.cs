@@ -122,7 +122,10 @@ public class CommunityCommandTests
     [TestCase(new[] { "--urls", "http://0.0.0.0:5090" }, "--urls: must be one http address on this machine")]
     [TestCase(new[] { "--urls", "https://127.0.0.1:5090" }, "--urls: must be one http address on this machine")]
     [TestCase(new[] { "--logout-url", "javascript:alert(1)" }, "--logout-url: is not an absolute http or https URL")]
-    [TestCase(new[] { "--return-parameter", "next" }, "--return-parameter: 'next' is not redirect or redirect_uri.")]
+    [TestCase(new[] { "--logout-url", "http://user:pass@127.0.0.1:5080/logout" }, "--logout-url: LogoutUrl must not carry user info or a fragment")]
+    [TestCase(new[] { "--authorization-url", "http://127.0.0.1:5080/sso#top" }, "--authorization-url: AuthorizationUrl must not carry user info or a fragment")]
+    [TestCase(new[] { "--redirect-parameter", "next" }, "--redirect-parameter: RedirectParameterName must be redirect or redirect_uri, the two names Tribe uses for the page to return to.")]
+    [TestCase(new[] { "--return-parameter", "redirect" }, "Unrecognized command or argument '--return-parameter'")]
     public void BadOption_ExitsWithTwoAndOneLineNamingIt(string[] args, string message)
     {
         var run = Cli.Execute(Key, ["community", .. args]);

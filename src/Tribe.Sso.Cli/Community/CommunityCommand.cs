@@ -19,7 +19,7 @@ internal static class CommunityCommand
         var authorization = new Option<string?>("--authorization-url") { Description = "The partner's Authorization URL: where \"Log in\" sends a visitor (with the page to return to)." };
         var signUp = new Option<string?>("--sign-up-url") { Description = "The partner's Sign-up URL: where \"Sign up\" sends a visitor." };
         var logout = new Option<string?>("--logout-url") { Description = "The partner's Logout URL: where \"Log out\" sends a member after the community's session ends." };
-        var returnParameter = new Option<string?>("--return-parameter") { Description = "The parameter that carries the page to return to on those URLs: redirect (default) or redirect_uri." };
+        var redirectParameter = new Option<string?>("--redirect-parameter") { Description = "The parameter that carries the page to return to on those URLs: redirect (default) or redirect_uri." };
         var allowShortKey = new Option<bool>("--allow-short-key") { Description = "Accept a key shorter than 32 bytes." };
         var command = new Command(
             "community",
@@ -27,27 +27,34 @@ internal static class CommunityCommand
             + "its pages link to your Authorization, Sign-up and Logout URLs, and /_simulator/... is a JSON API for tests.\n\nExample:\n"
             + "  TRIBE_SSO_PRIVATE_KEY=... tribe-sso community --authorization-url http://127.0.0.1:5080/community/sso --logout-url http://127.0.0.1:5080/community/logout")
         {
-            urls, authorization, signUp, logout, returnParameter, KeySource.KeyFile, allowShortKey,
+            urls, authorization, signUp, logout, redirectParameter, KeySource.KeyFile, allowShortKey,
         };
         command.SetAction(parse =>
         {
-            var options = new TribeCommunitySimulatorOptions
-            {
-                AuthorizationUrl = PartnerUrl(parse.GetValue(authorization), "--authorization-url"),
-                SignUpUrl = PartnerUrl(parse.GetValue(signUp), "--sign-up-url"),
-                LogoutUrl = PartnerUrl(parse.GetValue(logout), "--logout-url"),
-                ReturnParameterName = parse.GetValue(returnParameter) ?? "redirect",
-            };
-            if (options.ReturnParameterName is not ("redirect" or "redirect_uri"))
-            {
-                throw new CliException("--return-parameter", "'" + options.ReturnParameterName + "' is not redirect or redirect_uri.");
-            }
+            // The simulator's options check their own values; each refusal becomes one line naming the option.
+            var options = new TribeCommunitySimulatorOptions();
+            Set("--authorization-url", () => options.AuthorizationUrl = PartnerUrl(parse.GetValue(authorization), "--authorization-url"));
+            Set("--sign-up-url", () => options.SignUpUrl = PartnerUrl(parse.GetValue(signUp), "--sign-up-url"));
+            Set("--logout-url", () => options.LogoutUrl = PartnerUrl(parse.GetValue(logout), "--logout-url"));
+            Set("--redirect-parameter", () => options.RedirectParameterName = parse.GetValue(redirectParameter) ?? TribeSsoOptions.DefaultRedirectParameterName);
 
             var listen = ListenUrl(parse.GetValue(urls)!);
             var key = KeySource.ForSigning(parse, parse.GetValue(allowShortKey));
             return SimulatorHost.Run(new TribeCommunitySimulator(key, options), listen, stdout);
         });
         return command;
+    }
+
+    private static void Set(string option, Action set)
+    {
+        try
+        {
+            set();
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException(option, e.Message);
+        }
     }
 
     /// <summary>A test server without TLS: it listens on the loopback interface only.</summary>

@@ -5,7 +5,7 @@ using CsCheck;
 
 namespace Tribe.Sso.Testing.Tests.Simulator;
 
-/// <summary>The simulator's JSON API (SPEC §6), for test suites in any language, and its robustness.</summary>
+/// <summary>The simulator's JSON API (docs/cli.md#tribe-sso-community), for test suites in any language, and its robustness.</summary>
 public class SimulatorApiTests
 {
     private TribeCommunitySimulator _simulator = null!;
@@ -76,12 +76,52 @@ public class SimulatorApiTests
     [TestCase("[]", 400, "the body must be a JSON object*")]
     [TestCase("""{"email":"a@example.com"}""", 400, "email and name are required strings")]
     [TestCase("""{"email":42,"name":"A"}""", 400, "email and name are required strings")]
+    [TestCase("""{"email":"\ud800@x.com","name":"a"}""", 400, "a string holds a lone UTF-16 surrogate*")]
+    [TestCase("""{"email":"a@x.com","name":"\udfff"}""", 400, "a string holds a lone UTF-16 surrogate*")]
+    [TestCase("""{"email":"a@x.com","name":"a","externalId":"x\ud83d"}""", 400, "a string holds a lone UTF-16 surrogate*")]
     public void BadMember_Is400WithTheFix(string body, int status, string error)
     {
         var response = _simulator.Handle("POST", "/_simulator/members", body: body);
 
         response.StatusCode.Should().Be(status);
         Json(response).GetProperty("error").GetString().Should().Match(error);
+        _simulator.Community.Members.Should().BeEmpty();
+    }
+
+    [Test]
+    public void LoneSurrogateInTheBodyText_Is400()
+    {
+        var response = _simulator.Handle("POST", "/_simulator/members", body: "{\"email\":\"a@x.com\",\"name\":\"\ud800\"}");
+
+        response.StatusCode.Should().Be(400);
+        Json(response).GetProperty("error").GetString().Should().NotBeEmpty();
+        _simulator.Community.Members.Should().BeEmpty();
+    }
+
+    [TestCase("""{"email":"notanemail","name":"A"}""", "Claim 'email' is not a single address of the form local@domain*")]
+    [TestCase("""{"email":"a@example.com","name":"A\u0000B"}""", "Claim 'name' (the display name) contains a control character (U+0000)*")]
+    [TestCase("""{"email":"a@example.com","name":"A\u202eB"}""", "Claim 'name' contains *")]
+    [TestCase("""{"email":"a@example.com","name":"A","externalId":"4\u200b2"}""", "Claim 'sub' contains *")]
+    [TestCase("""{"email":"a@example.com","name":"A","externalId":""}""", "externalId, when present, must be a non-empty string: the partner's user id")]
+    [TestCase("""{"email":"a@example.com","name":"A","externalId":42}""", "externalId, when present, must be a non-empty string: the partner's user id")]
+    public void MemberTheSdkWouldRefuse_Is400WithTheRule_WithoutTheValue(string body, string error)
+    {
+        var response = _simulator.Handle("POST", "/_simulator/members", body: body);
+
+        response.StatusCode.Should().Be(400);
+        var message = Json(response).GetProperty("error").GetString();
+        message.Should().Match(error);
+        message.Should().NotContain("notanemail").And.NotContain("A\u0000B").And.NotContain("A\u202eB");
+        _simulator.Community.Members.Should().BeEmpty();
+    }
+
+    [Test]
+    public void MemberWithNullExternalId_IsAddedWithoutOne()
+    {
+        var response = _simulator.Handle("POST", "/_simulator/members", body: """{"email":"a@example.com","name":"A","externalId":null}""");
+
+        response.StatusCode.Should().Be(201);
+        _simulator.Community.Members.Single().ExternalId.Should().BeNull();
     }
 
     [Test]
@@ -116,6 +156,29 @@ public class SimulatorApiTests
             var response = _simulator.Handle(method, path, cookie, body);
             response.StatusCode.Should().BeOneOf(200, 201, 204, 302, 400, 401, 404, 405, 409);
             response.Headers.Should().OnlyContain(h => h.Value.All(c => c >= 0x20 && c < 0x7F), "a header carries printable ASCII only");
+        }, iter: 3000);
+    }
+
+    [Test]
+    public void AnyMemberBody_GetsAJsonAnswer_NeverAnException()
+    {
+        var hostile = Gen.OneOf(
+            Gen.Const("\\ud800"), Gen.Const("\\udfff"), Gen.Const("\\ud83d\\ude00"), Gen.Const("\\u0000"), Gen.Const("\\u202e"), Gen.Const("\\"),
+            Gen.Const("\ud800"), Gen.Const("\udc00"), Gen.Const("\0"), Gen.Const("@"), Gen.Const("\""), Gen.Const("{"), Gen.Const("["), Gen.Const("1e999"),
+            Gen.String[Gen.Char, 0, 20]);
+        var text = hostile.Array[0, 5].Select(p => string.Concat(p));
+        var value = Gen.OneOf(text.Select(t => "\"" + t + "\""), Gen.Const("null"), Gen.Const("42"), Gen.Const("[]"), Gen.Const("{}"), text);
+        var body = Gen.OneOf(
+            Gen.Select(value, value, value, (e, n, x) => "{\"email\":" + e + ",\"name\":" + n + ",\"externalId\":" + x + "}"),
+            Gen.Select(value, value, (e, n) => "{\"email\":" + e + ",\"name\":" + n + ",\"email\":" + e + "}"),
+            Gen.Int[1, 200].Select(depth => new string('[', depth) + new string(']', depth)),
+            text);
+
+        body.Sample(b =>
+        {
+            var response = _simulator.Handle("POST", "/_simulator/members", body: b);
+            response.StatusCode.Should().BeOneOf(201, 400, 409);
+            Json(response).ValueKind.Should().Be(JsonValueKind.Object);
         }, iter: 3000);
     }
 

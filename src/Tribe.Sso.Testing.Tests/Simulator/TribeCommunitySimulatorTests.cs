@@ -127,11 +127,74 @@ public class TribeCommunitySimulatorTests
     }
 
     [Test]
-    public void ReturnParameter_CanBeRedirectUri()
+    public void RedirectParameter_CanBeRedirectUri()
     {
-        var simulator = new TribeCommunitySimulator(TribeSsoKey.FromString(TestKeys.Primary), new TribeCommunitySimulatorOptions { AuthorizationUrl = new Uri("https://partner.example/sso"), ReturnParameterName = "redirect_uri" });
+        var simulator = new TribeCommunitySimulator(TribeSsoKey.FromString(TestKeys.Primary), new TribeCommunitySimulatorOptions { AuthorizationUrl = new Uri("https://partner.example/sso"), RedirectParameterName = "redirect_uri" });
 
         simulator.Handle("GET", "/").Body.Should().Contain("href=\"https://partner.example/sso?redirect_uri=%2F\"");
+    }
+
+    [TestCase("next")]
+    [TestCase("")]
+    [TestCase("Redirect")]
+    [TestCase("redirect ")]
+    public void RedirectParameter_OtherThanTheTwoTribeUses_IsRefused(string name)
+    {
+        var act = () => new TribeCommunitySimulatorOptions { RedirectParameterName = name };
+
+        act.Should().Throw<ArgumentException>().WithMessage("RedirectParameterName must be redirect or redirect_uri, the two names Tribe uses for the page to return to.");
+    }
+
+    [Test]
+    public void PartnerUrlsWithAUnicodeHost_AreWrittenInAscii()
+    {
+        var simulator = new TribeCommunitySimulator(TribeSsoKey.FromString(TestKeys.Primary), new TribeCommunitySimulatorOptions
+        {
+            AuthorizationUrl = new Uri("https://bücher.example/sso/ü"),
+            SignUpUrl = new Uri("http://BÜCHER.example:8080/sign-up?from=ü"),
+            LogoutUrl = new Uri("http://bücher.example/logout"),
+        });
+
+        var page = simulator.Handle("GET", "/");
+        var logOut = simulator.Handle("GET", "/auth/logout");
+
+        page.Body.Should().Contain("<a id=\"log-in\" href=\"https://xn--bcher-kva.example/sso/%C3%BC?redirect=%2F\">")
+            .And.Contain("<a id=\"sign-up\" href=\"http://xn--bcher-kva.example:8080/sign-up?from=%C3%BC&amp;redirect=%2F\">");
+        logOut.StatusCode.Should().Be(302);
+        logOut.GetHeader("Location").Should().Be("http://xn--bcher-kva.example/logout");
+    }
+
+    [TestCase("https://partner.example/sso?", "https://partner.example/sso?redirect=%2F")]
+    [TestCase("https://partner.example/sso?a=1&", "https://partner.example/sso?a=1&amp;redirect=%2F")]
+    [TestCase("http://[::1]:5080/sso", "http://[::1]:5080/sso?redirect=%2F")]
+    public void PartnerUrlWithAQuery_GetsThePageToReturnToAfterIt(string url, string href)
+    {
+        var simulator = new TribeCommunitySimulator(TribeSsoKey.FromString(TestKeys.Primary), new TribeCommunitySimulatorOptions { AuthorizationUrl = new Uri(url) });
+
+        simulator.Handle("GET", "/").Body.Should().Contain("<a id=\"log-in\" href=\"" + href + "\">");
+    }
+
+    [TestCase("AuthorizationUrl", "https://partner.example/sso#top", "AuthorizationUrl must not carry user info or a fragment*")]
+    [TestCase("SignUpUrl", "https://partner.example/sign-up#", "SignUpUrl must not carry user info or a fragment*")]
+    [TestCase("LogoutUrl", "https://user:secret@partner.example/logout", "LogoutUrl must not carry user info or a fragment*")]
+    [TestCase("AuthorizationUrl", "javascript:alert(1)", "AuthorizationUrl must be an absolute http or https URL*")]
+    [TestCase("LogoutUrl", "ftp://partner.example/logout", "LogoutUrl must be an absolute http or https URL*")]
+    [TestCase("SignUpUrl", "/sign-up", "SignUpUrl must be an absolute http or https URL*")]
+    public void PartnerUrl_ThatABrowserCannotBeSentToAsIs_IsRefusedNamingTheOption(string option, string url, string message)
+    {
+        var options = new TribeCommunitySimulatorOptions();
+        var uri = new Uri(url, UriKind.RelativeOrAbsolute);
+        Action act = option switch
+        {
+            "AuthorizationUrl" => () => options.AuthorizationUrl = uri,
+            "SignUpUrl" => () => options.SignUpUrl = uri,
+            _ => () => options.LogoutUrl = uri,
+        };
+
+        act.Should().Throw<ArgumentException>().WithMessage(message).Which.Message.Should().NotContain("secret");
+        options.AuthorizationUrl.Should().BeNull();
+        options.SignUpUrl.Should().BeNull();
+        options.LogoutUrl.Should().BeNull();
     }
 
     [Test]
@@ -252,6 +315,72 @@ public class TribeCommunitySimulatorTests
         bodies.Should().AllSatisfy(b => b.Should().NotContain("eyJ").And.NotContain(token.Split('.')[2]));
     }
 
+    [TestCase("/auth/sso/?jwt=")]
+    [TestCase("/Auth/SSO?jwt=")]
+    [TestCase("/API/AUTH/SSO?jwt=")]
+    [TestCase("/api/auth/sso/?redirect_uri=%2Fanswers&jwt=")]
+    [TestCase("/auth/ssox?jwt=")]
+    [TestCase("/auth/Logout?jwt=")]
+    [TestCase("/auth%2Fsso?jwt=")]
+    [TestCase("/api?jwt=")]
+    public void MistypedSsoAddress_Is404_WithoutEchoingTheToken(string address)
+    {
+        var token = _issuer.CreateToken(Issuers.Jane());
+
+        var response = _simulator.Handle("GET", address + token);
+
+        response.StatusCode.Should().Be(404);
+        Text(response, "no-such-sso-address").Should().Be("no such SSO address; the community serves /auth/sso and /api/auth/sso");
+        response.Body.Should().NotContain(token.Split('.')[2]).And.NotContain("eyJ");
+        _simulator.SignIns.Should().BeEmpty();
+    }
+
+    [Test]
+    public void Page_MasksEveryTokenParameter_InTheHeadingAndThePageToReturnTo()
+    {
+        var token = _issuer.CreateToken(Issuers.Jane());
+
+        var page = _simulator.Handle("GET", "/spaces/general?JWT=" + token + "&tab=new&ssoToken=" + token + "&Token=" + token + "&j%77t=" + token);
+
+        page.StatusCode.Should().Be(200);
+        Text(page, "page").Should().Be("/spaces/general?JWT=…&tab=new&ssoToken=…&Token=…&j%77t=…".Replace("%77", "w"));
+        page.Body.Should().Contain("<a id=\"log-in\" href=\"https://partner.example/community/sso?redirect=%2Fspaces%2Fgeneral%3FJWT%3D%25E2%2580%25A6%26tab%3Dnew%26ssoToken%3D%25E2%2580%25A6%26Token%3D%25E2%2580%25A6%26j%2577t%3D%25E2%2580%25A6\">");
+        page.Body.Should().NotContain(token.Split('.')[2]).And.NotContain("eyJ");
+    }
+
+    [Test]
+    public void Page_MasksTheConfiguredTokenParameter_AndEmbedsMaskTokensToo()
+    {
+        var simulator = new TribeCommunitySimulator(TribeSsoKey.FromString(TestKeys.Primary), new TribeCommunitySimulatorOptions
+        {
+            AuthorizationUrl = new Uri("https://partner.example/sso"),
+            ReaderOptions = new TribeSsoTokenReaderOptions { TimeProvider = _clock, TokenParameterName = "sso_jwt" },
+        });
+        var token = _issuer.CreateToken(Issuers.Jane());
+
+        var page = simulator.Handle("GET", "/answers?SSO_JWT=" + token);
+        var embed = simulator.Handle("GET", "/embed/space/x?readonly=true&jwt=" + token);
+
+        Text(page, "page").Should().Be("/answers?SSO_JWT=…");
+        Text(embed, "embed-options").Should().Be("readonly=true, jwt=…");
+        new[] { page.Body, embed.Body }.Should().AllSatisfy(b => b.Should().NotContain(token.Split('.')[2]).And.NotContain("eyJ"));
+    }
+
+    [Test]
+    public void SignIns_KeepTheLast1000Attempts()
+    {
+        for (var i = 0; i < 1005; i++)
+        {
+            _simulator.Handle("GET", "/auth/sso?jwt=attempt" + i);
+        }
+
+        var signIns = _simulator.SignIns;
+
+        signIns.Should().HaveCount(1000);
+        signIns[0].ReadResult.Token.Should().Be("attempt5");
+        signIns[999].ReadResult.Token.Should().Be("attempt1004");
+    }
+
     [TestCase("POST", "/")]
     [TestCase("PUT", "/auth/sso")]
     [TestCase("DELETE", "/spaces/general")]
@@ -260,19 +389,26 @@ public class TribeCommunitySimulatorTests
 
     [TestCase("/community-sim/")]
     [TestCase("community")]
-    [TestCase("")]
+    [TestCase("/community?x")]
+    [TestCase("/community#x")]
     public void BadBasePath_IsRefused(string basePath)
     {
         var act = () => new TribeCommunitySimulator(TribeSsoKey.FromString(TestKeys.Primary), new TribeCommunitySimulatorOptions { BasePath = basePath });
 
-        if (basePath.Length == 0)
-        {
-            act.Should().NotThrow();
-        }
-        else
-        {
-            act.Should().Throw<ArgumentException>().WithMessage("BasePath must be empty or a path without a trailing '/', such as /community-sim.*");
-        }
+        act.Should().Throw<ArgumentException>().WithMessage("BasePath must be empty or a path without a trailing '/', such as /community-sim.*");
+    }
+
+    [TestCase("", "/spaces/general")]
+    [TestCase("/community-sim", "/community-sim/spaces/general")]
+    [TestCase("/a/b", "/a/b/spaces/general")]
+    public void GoodBasePath_ServesPagesUnderIt(string basePath, string address)
+    {
+        var simulator = new TribeCommunitySimulator(TribeSsoKey.FromString(TestKeys.Primary), new TribeCommunitySimulatorOptions { BasePath = basePath });
+
+        var page = simulator.Handle("GET", address);
+
+        page.StatusCode.Should().Be(200);
+        Text(page, "page").Should().Be("/spaces/general");
     }
 
     private static TribeSsoOptions Options(string community)

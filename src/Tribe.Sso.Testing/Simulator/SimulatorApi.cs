@@ -27,6 +27,7 @@ internal static class SimulatorApi
     private static TribeCommunitySimulatorResponse AddMember(TribeCommunitySimulator simulator, string? body)
     {
         string? email, name, externalId;
+        bool externalIdIsString;
         try
         {
             using var document = JsonDocument.Parse(body ?? string.Empty);
@@ -39,15 +40,38 @@ internal static class SimulatorApi
             email = String(root, "email");
             name = String(root, "name");
             externalId = String(root, "externalId");
+            externalIdIsString = !root.TryGetProperty("externalId", out var id) || id.ValueKind is JsonValueKind.String or JsonValueKind.Null;
         }
         catch (JsonException)
         {
             return Error(400, "the body is not JSON; send {\"email\": \"…\", \"name\": \"…\", \"externalId\": \"…\" (optional)}");
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // JsonElement.GetString() throws for an escape such as \ud800 (a lone surrogate), and the parser for such a
+            // character in the text itself: neither is a string .NET can hold as text, so the body is refused.
+            return Error(400, "a string holds a lone UTF-16 surrogate; send text that is valid Unicode");
+        }
 
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(name))
         {
             return Error(400, "email and name are required strings");
+        }
+
+        if (!externalIdIsString || externalId is { Length: 0 })
+        {
+            return Error(400, "externalId, when present, must be a non-empty string: the partner's user id");
+        }
+
+        try
+        {
+            // The SDK's own claim rules: a member the community could not have received through SSO is refused. The
+            // message names the claim and the rule, never the value.
+            _ = TribeSsoUser.Create(externalId ?? "seed", name!, email!);
+        }
+        catch (TribeSsoClaimException e)
+        {
+            return Error(400, e.Message);
         }
 
         try
@@ -64,7 +88,7 @@ internal static class SimulatorApi
     private static TribeCommunitySimulatorResponse Reset(TribeCommunitySimulator simulator)
     {
         simulator.Reset();
-        return TribeCommunitySimulator.Respond(204, Json, string.Empty);
+        return TribeCommunitySimulatorResponse.Create(204, Json, string.Empty);
     }
 
     private static string? String(JsonElement root, string name)
@@ -148,6 +172,6 @@ internal static class SimulatorApi
             write(writer);
         }
 
-        return TribeCommunitySimulator.Respond(status, Json, Encoding.UTF8.GetString(stream.ToArray()));
+        return TribeCommunitySimulatorResponse.Create(status, Json, Encoding.UTF8.GetString(stream.ToArray()));
     }
 }

@@ -15,7 +15,8 @@ internal static class SimulatorPages
     public static TribeCommunitySimulatorResponse Page(TribeCommunitySimulator simulator, string local, TribeCommunityMember? member, TribeSsoSignInOutcome? outcome)
     {
         var body = new StringBuilder();
-        body.Append("<h1 id=\"page\">").Append(E(Uri.UnescapeDataString(local))).Append("</h1>");
+        var shown = SimulatorLinks.MaskTokens(Uri.UnescapeDataString(local), simulator.Options.ReaderOptions?.TokenParameterName, "…");
+        body.Append("<h1 id=\"page\">").Append(E(shown)).Append("</h1>");
         if (member is null)
         {
             body.Append("<p id=\"signed-out\">You are not signed in. Log in or sign up on the partner's site to take part.</p>");
@@ -41,7 +42,7 @@ internal static class SimulatorPages
         }
 
         body.Append("</ul>");
-        return TribeCommunitySimulator.Respond(200, Html, Layout(simulator, local, member, body.ToString()));
+        return TribeCommunitySimulatorResponse.Create(200, Html, Layout(simulator, local, member, body.ToString()));
     }
 
     public static TribeCommunitySimulatorResponse Embed(TribeCommunitySimulator simulator, string local, TribeCommunityMember? member)
@@ -80,7 +81,7 @@ internal static class SimulatorPages
 
         var options = query.Count == 0 ? "(none)" : string.Join(", ", query.Select(p => p.Key + "=" + p.Value));
         body.Append("<p class=\"options\">Embed options: <span id=\"embed-options\">").Append(E(options)).Append("</span></p></div>");
-        return TribeCommunitySimulator.Respond(200, Html, Document(simulator.Options.CommunityName, body.ToString()));
+        return TribeCommunitySimulatorResponse.Create(200, Html, Document(simulator.Options.CommunityName, body.ToString()));
     }
 
     public static TribeCommunitySimulatorResponse Rejected(TribeCommunitySimulator simulator, TribeSsoSignInResult result)
@@ -94,21 +95,24 @@ internal static class SimulatorPages
         }
 
         body.Append("</ul>");
-        return TribeCommunitySimulator.Respond(401, Html, Layout(simulator, "/", null, body.ToString()));
+        return TribeCommunitySimulatorResponse.Create(401, Html, Layout(simulator, "/", null, body.ToString()));
     }
 
     public static TribeCommunitySimulatorResponse Conflict(TribeCommunitySimulator simulator, TribeSsoSignInResult result)
     {
         var body = "<h1>Sign-in conflict</h1><p class=\"refused\">Outcome: <b id=\"outcome\">Conflict</b>. <span id=\"conflict-reason\">"
             + E(result.ConflictReason) + "</span>. Tribe answers with a conflict error and signs nobody in; fix it with the API's \"Update a Specific User\".</p>";
-        return TribeCommunitySimulator.Respond(409, Html, Layout(simulator, "/", null, body));
+        return TribeCommunitySimulatorResponse.Create(409, Html, Layout(simulator, "/", null, body));
     }
 
     public static TribeCommunitySimulatorResponse NotFound(TribeCommunitySimulator simulator)
-        => TribeCommunitySimulator.Respond(404, Html, Document(simulator.Options.CommunityName, "<h1>Not found</h1><p>This address is not part of the simulated community.</p>"));
+        => TribeCommunitySimulatorResponse.Create(404, Html, Document(simulator.Options.CommunityName, "<h1>Not found</h1><p>This address is not part of the simulated community.</p>"));
+
+    public static TribeCommunitySimulatorResponse NoSuchSsoAddress(TribeCommunitySimulator simulator)
+        => TribeCommunitySimulatorResponse.Create(404, Html, Document(simulator.Options.CommunityName, "<h1>Not found</h1><p id=\"no-such-sso-address\">no such SSO address; the community serves /auth/sso and /api/auth/sso</p>"));
 
     public static TribeCommunitySimulatorResponse MethodNotAllowed(TribeCommunitySimulator simulator)
-        => TribeCommunitySimulator.Respond(405, Html, Document(simulator.Options.CommunityName, "<h1>Method not allowed</h1><p>The simulated community's pages answer GET only.</p>"), new KeyValuePair<string, string>("Allow", "GET"));
+        => TribeCommunitySimulatorResponse.Create(405, Html, Document(simulator.Options.CommunityName, "<h1>Method not allowed</h1><p>The simulated community's pages answer GET only.</p>"), new KeyValuePair<string, string>("Allow", "GET"));
 
     private static string Layout(TribeCommunitySimulator simulator, string local, TribeCommunityMember? member, string content)
     {
@@ -135,8 +139,7 @@ internal static class SimulatorPages
             return "<span id=\"" + id + "\" class=\"unset\">" + text + " (no URL set)</span>";
         }
 
-        var url = partnerUrl.AbsoluteUri;
-        var href = url + (url.Contains('?') ? "&" : "?") + Uri.EscapeDataString(simulator.Options.ReturnParameterName) + "=" + Uri.EscapeDataString(local);
+        var href = SimulatorLinks.WithParameter(partnerUrl, simulator.Options.RedirectParameterName, local);
         return "<a id=\"" + id + "\" href=\"" + E(href) + "\"" + (target is null ? string.Empty : " target=\"" + target + "\"") + ">" + text + "</a>";
     }
 

@@ -24,12 +24,20 @@ namespace Tribe.Sso.Testing;
 /// <item>a JSON API for tests: <c>GET /_simulator/members</c>, <c>POST /_simulator/members</c> (<c>email</c>, <c>name</c>,
 /// optional <c>externalId</c>), <c>GET /_simulator/sign-ins</c>, <c>DELETE /_simulator</c> (reset).</item>
 /// </list>
-/// <para>Every value it echoes is HTML-encoded. Tokens are read, never shown, stored or logged.</para>
+/// <para>
+/// Every value it echoes is HTML-encoded. Tokens are read, never shown or logged: a page masks the value of a
+/// <c>jwt</c>, <c>token</c> or <c>ssoToken</c> parameter (and the configured token parameter) as <c>…</c>, and any other
+/// address under <c>/auth/</c> or <c>/api/</c>, such as <c>/auth/sso/</c>, is answered <c>404</c>. Only
+/// <see cref="SignIns"/> keeps them, in process.
+/// </para>
 /// </remarks>
 public sealed class TribeCommunitySimulator
 {
     /// <summary>The name of the community's session cookie: <c>tribe_sim_session</c>.</summary>
     public const string SessionCookieName = "tribe_sim_session";
+
+    /// <summary>How many sign-in attempts <see cref="SignIns"/> keeps: the last 1,000.</summary>
+    private const int MaxSignIns = 1000;
 
     private static readonly char[] QueryOrFragment = { '?', '#' };
 
@@ -44,7 +52,7 @@ public sealed class TribeCommunitySimulator
     /// <param name="key">The community's SSO key, the one the partner signs with.</param>
     /// <param name="options">The partner's URLs and where the simulator is served; defaults when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
-    /// <exception cref="ArgumentException">The base path is not empty or a path such as <c>/community-sim</c>, or the return parameter is empty.</exception>
+    /// <exception cref="ArgumentException">The base path is not empty or a path such as <c>/community-sim</c>.</exception>
     public TribeCommunitySimulator(TribeSsoKey key, TribeCommunitySimulatorOptions? options = null)
     {
         _key = Guard.NotNull(key, nameof(key));
@@ -54,11 +62,6 @@ public sealed class TribeCommunitySimulator
         if (basePath.Length > 0 && (basePath[0] != '/' || basePath.EndsWith('/') || basePath.Contains('?') || basePath.Contains('#')))
         {
             throw new ArgumentException("BasePath must be empty or a path without a trailing '/', such as /community-sim.", nameof(options));
-        }
-
-        if (string.IsNullOrEmpty(Options.ReturnParameterName))
-        {
-            throw new ArgumentException("ReturnParameterName must name the parameter of the page to return to, such as redirect.", nameof(options));
         }
 
         _community = new InMemoryTribeCommunity(key, Options.ReaderOptions ?? new TribeSsoTokenReaderOptions());
@@ -82,7 +85,11 @@ public sealed class TribeCommunitySimulator
         }
     }
 
-    /// <summary>Gets every SSO sign-in attempt since the start or the last <see cref="Reset"/>, in order.</summary>
+    /// <summary>
+    /// Gets the SSO sign-in attempts since the start or the last <see cref="Reset"/>, oldest first: the last 1,000, so a
+    /// long-running simulator does not grow without bound. Each keeps the whole read result, the token included, for
+    /// in-process tests; the JSON API (<c>GET /_simulator/sign-ins</c>) never writes the token.
+    /// </summary>
     public IReadOnlyList<TribeSsoSignInResult> SignIns
     {
         get
@@ -137,22 +144,27 @@ public sealed class TribeCommunitySimulator
             return SimulatorPages.MethodNotAllowed(this);
         }
 
-        var member = FindSessionMember(sessionCookie, out var session);
-        return localPath switch
+        if (localPath is "/auth/sso" or "/api/auth/sso")
         {
-            "/auth/sso" or "/api/auth/sso" => SignIn(local),
-            "/auth/logout" => LogOut(sessionCookie),
-            _ when localPath == "/embed" || localPath.StartsWith("/embed/", StringComparison.Ordinal) => SimulatorPages.Embed(this, local, member),
-            _ => SimulatorPages.Page(this, local, member, session?.Outcome),
-        };
-    }
+            return SignIn(local);
+        }
 
-    /// <summary>Builds a response; for the simulator's pages and API.</summary>
-    internal static TribeCommunitySimulatorResponse Respond(int status, string contentType, string body, params KeyValuePair<string, string>[] headers)
-    {
-        var all = new List<KeyValuePair<string, string>> { new("Content-Type", contentType), new("Cache-Control", "no-store") };
-        all.AddRange(headers);
-        return new TribeCommunitySimulatorResponse(status, all.AsReadOnly(), body);
+        if (localPath == "/auth/logout")
+        {
+            return LogOut(sessionCookie);
+        }
+
+        if (IsNearSsoAddress(localPath) || IsNearSsoAddress(Uri.UnescapeDataString(localPath)))
+        {
+            return SimulatorPages.NoSuchSsoAddress(this);
+        }
+
+        // A page echoes the address and forwards it to the partner as the page to return to: never with a token in it.
+        var shown = SimulatorLinks.MaskTokens(local, Options.ReaderOptions?.TokenParameterName);
+        var member = FindSessionMember(sessionCookie, out var session);
+        return localPath == "/embed" || localPath.StartsWith("/embed/", StringComparison.Ordinal)
+            ? SimulatorPages.Embed(this, shown, member)
+            : SimulatorPages.Page(this, shown, member, session?.Outcome);
     }
 
     /// <summary>A path under the base path, ASCII only (a Location header carries nothing else).</summary>
@@ -175,6 +187,10 @@ public sealed class TribeCommunitySimulator
         {
             result = _community.SignIn("http://community.simulator.invalid" + local);
             _signIns.Add(result);
+            if (_signIns.Count > MaxSignIns)
+            {
+                _signIns.RemoveAt(0);
+            }
             if (result.IsSignedIn)
             {
                 sessionId = _sessions.Start(result.Member!.Id, result.Outcome);
@@ -183,7 +199,7 @@ public sealed class TribeCommunitySimulator
 
         return result.Outcome switch
         {
-            _ when sessionId is not null => Respond(
+            _ when sessionId is not null => TribeCommunitySimulatorResponse.Create(
                 302,
                 "text/html; charset=utf-8",
                 string.Empty,
@@ -198,9 +214,17 @@ public sealed class TribeCommunitySimulator
     private TribeCommunitySimulatorResponse LogOut(string? sessionCookie)
     {
         _sessions.End(sessionCookie);
-        var target = Options.LogoutUrl?.AbsoluteUri ?? Url("/");
-        return Respond(302, "text/html; charset=utf-8", string.Empty, new("Location", target), new("Set-Cookie", Cookie(null)));
+        var target = Options.LogoutUrl is { } logout ? SimulatorLinks.Ascii(logout) : Url("/");
+        return TribeCommunitySimulatorResponse.Create(302, "text/html; charset=utf-8", string.Empty, new("Location", target), new("Set-Cookie", Cookie(null)));
     }
+
+    /// <summary>
+    /// An address under <c>/auth/</c> or <c>/api/</c> that is not an exact SSO or logout path, such as <c>/auth/sso/</c>
+    /// or <c>/Auth/SSO</c>: a mistyped SSO link, answered 404 rather than with a page that would echo its token.
+    /// </summary>
+    private static bool IsNearSsoAddress(string localPath)
+        => localPath.Equals("/auth", StringComparison.OrdinalIgnoreCase) || localPath.Equals("/api", StringComparison.OrdinalIgnoreCase)
+        || localPath.StartsWith("/auth/", StringComparison.OrdinalIgnoreCase) || localPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase);
 
     private TribeCommunityMember? FindSessionMember(string? sessionCookie, out SimulatorSessions.Session? session)
     {

@@ -3,22 +3,55 @@ using System;
 namespace Tribe.Sso.Testing;
 
 /// <summary>Settings of a <see cref="TribeCommunitySimulator"/>: the partner's URLs from the community's JWT SSO app, and where it is served.</summary>
+/// <remarks>
+/// Each setter checks its value, so a simulator never holds a URL it could not send a browser to: a partner URL is
+/// null or an absolute http or https URL without user info or a fragment.
+/// </remarks>
 public sealed class TribeCommunitySimulatorOptions
 {
+    private Uri? _authorizationUrl;
+    private Uri? _signUpUrl;
+    private Uri? _logoutUrl;
+    private string _redirectParameterName = TribeSsoOptions.DefaultRedirectParameterName;
+
     /// <summary>Gets or sets the partner's Authorization URL: where "Log in" sends a visitor, with the page to return to. Null shows no link.</summary>
-    public Uri? AuthorizationUrl { get; set; }
+    /// <exception cref="ArgumentException">The URL is relative, not http or https, or has user info or a fragment.</exception>
+    public Uri? AuthorizationUrl
+    {
+        get => _authorizationUrl;
+        set => _authorizationUrl = PartnerUrl(value, nameof(AuthorizationUrl));
+    }
 
     /// <summary>Gets or sets the partner's Sign-up URL: where "Sign up" sends a visitor, with the page to return to. Null shows no link.</summary>
-    public Uri? SignUpUrl { get; set; }
+    /// <exception cref="ArgumentException">The URL is relative, not http or https, or has user info or a fragment.</exception>
+    public Uri? SignUpUrl
+    {
+        get => _signUpUrl;
+        set => _signUpUrl = PartnerUrl(value, nameof(SignUpUrl));
+    }
 
     /// <summary>Gets or sets the partner's Logout URL: where "Log out" sends a member once the community's session has ended. Null lands them on the community's home page.</summary>
-    public Uri? LogoutUrl { get; set; }
+    /// <exception cref="ArgumentException">The URL is relative, not http or https, or has user info or a fragment.</exception>
+    public Uri? LogoutUrl
+    {
+        get => _logoutUrl;
+        set => _logoutUrl = PartnerUrl(value, nameof(LogoutUrl));
+    }
 
     /// <summary>
-    /// Gets or sets the query parameter that carries the page to return to on the Authorization and Sign-up URLs. Tribe
-    /// does not document it; default <c>redirect</c>, and <c>redirect_uri</c> is the other name to test with.
+    /// Gets or sets the query parameter that carries the page to return to on the Authorization and Sign-up URLs, the
+    /// concept <see cref="TribeSsoOptions.RedirectParameterName"/> names on the SSO link. Tribe uses two names:
+    /// <c>redirect</c> (<see cref="TribeSsoOptions.DefaultRedirectParameterName"/>, the default) and <c>redirect_uri</c>
+    /// (<see cref="TribeSsoOptions.BettermodeRedirectParameterName"/>).
     /// </summary>
-    public string ReturnParameterName { get; set; } = "redirect";
+    /// <exception cref="ArgumentException">The value is not <c>redirect</c> or <c>redirect_uri</c>.</exception>
+    public string RedirectParameterName
+    {
+        get => _redirectParameterName;
+        set => _redirectParameterName = value is TribeSsoOptions.DefaultRedirectParameterName or TribeSsoOptions.BettermodeRedirectParameterName
+            ? value
+            : throw new ArgumentException("RedirectParameterName must be redirect or redirect_uri, the two names Tribe uses for the page to return to.");
+    }
 
     /// <summary>
     /// Gets or sets the path the host serves the simulator under, such as <c>/community-sim</c> when a partner's app hosts
@@ -31,4 +64,25 @@ public sealed class TribeCommunitySimulatorOptions
 
     /// <summary>Gets or sets how tokens are read: leeway, expected audience, clock and token parameter name.</summary>
     public TribeSsoTokenReaderOptions ReaderOptions { get; set; } = new();
+
+    /// <summary>A partner URL is one the simulator can write into a link and a Location header, as an address a browser follows.</summary>
+    private static Uri? PartnerUrl(Uri? url, string option)
+    {
+        if (url is null)
+        {
+            return null;
+        }
+
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException(option + " must be an absolute http or https URL, such as https://partner.example/community/sso.");
+        }
+
+        if (url.UserInfo.Length > 0 || url.Fragment.Length > 0 || url.OriginalString.Contains('#'))
+        {
+            throw new ArgumentException(option + " must not carry user info or a fragment: a browser is sent to it as it is, with the page to return to added to its query.");
+        }
+
+        return url;
+    }
 }

@@ -14,6 +14,14 @@ public sealed class TribeCommunitySimulatorResponse
         Body = body;
     }
 
+    /// <summary>Builds a response, never cached; for the simulator's pages and API.</summary>
+    internal static TribeCommunitySimulatorResponse Create(int status, string contentType, string body, params KeyValuePair<string, string>[] headers)
+    {
+        var all = new List<KeyValuePair<string, string>> { new("Content-Type", contentType), new("Cache-Control", "no-store") };
+        all.AddRange(headers);
+        return new TribeCommunitySimulatorResponse(status, all.AsReadOnly(), body);
+    }
+
     /// <summary>Gets the HTTP status code, such as 200, 302, 401 or 409.</summary>
     public int StatusCode { get; }
 
