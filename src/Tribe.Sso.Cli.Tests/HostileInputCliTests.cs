@@ -29,6 +29,16 @@ public class HostileInputCliTests
         run.Stderr.Should().Be("tribe-sso inspect: TOKEN_OR_URL: not a JWT: the payload has a string escape that is a lone UTF-16 surrogate (such as \\ud800), which is not text. Pass a token (three base64url segments) or a whole SSO link.\n");
     }
 
+    [Test]
+    public void Inspect_AmbiguousLinkWhoseTokenIsMalformed_SaysWhyItIsNotAJwt()
+    {
+        var run = Cli.Execute(Key, "inspect", "https://community.example.com/auth/sso?jwt=abc&JWT=def");
+
+        run.ExitCode.Should().Be(2);
+        run.Stdout.Should().BeEmpty();
+        run.Stderr.Should().Be("tribe-sso inspect: TOKEN_OR_URL: not a JWT: 1 segment; a signed JWT has 3 (header.payload.signature). Pass a token (three base64url segments) or a whole SSO link.\n");
+    }
+
     [TestCase("253402300799", 0, "expiry     expires in 251635075189 s (9999-12-31T23:59:59Z)\n")]
     [TestCase("253402300800", 1, "  - rejected: exp '253402300800' is outside the years 1 to 9999, not a NumericDate (seconds since 1970 as a JSON number)\n")]
     [TestCase("null", 1, "  - rejected: exp is null, not a NumericDate (seconds since 1970 as a JSON number)\n")]

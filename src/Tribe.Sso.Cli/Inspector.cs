@@ -16,9 +16,10 @@ internal static class Inspector
     {
         TimeProvider clock = now is { } seconds ? new FixedTimeProvider(UnixTime.Parse("--now", seconds, latest: UnixTime.Max)) : TimeProvider.System;
         var result = Read(input, keyText, clock, out var keyNote);
-        if (result.Findings.Any(f => f.Code == TribeSsoFindingCode.Malformed))
+        // The malformed finding's own message: the first rejection may be another one, such as an ambiguous link.
+        if (result.Findings.FirstOrDefault(f => f.Code == TribeSsoFindingCode.Malformed) is { } malformed)
         {
-            throw new CliException("TOKEN_OR_URL", result.Rejection!.Message + ". Pass a token (three base64url segments) or a whole SSO link.");
+            throw new CliException("TOKEN_OR_URL", malformed.Message + ". Pass a token (three base64url segments) or a whole SSO link.");
         }
 
         if (json)
