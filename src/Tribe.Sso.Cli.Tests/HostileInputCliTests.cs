@@ -53,6 +53,29 @@ public class HostileInputCliTests
         run.Stderr.Should().BeEmpty();
     }
 
+    [TestCase("null", false)]
+    [TestCase("\"1767225660\"", false)]
+    [TestCase("1e400", false)]
+    [TestCase("null", true)]
+    public void Inspect_ExpThatIsNotANumericDate_IsInvalid_NotValidForever(string exp, bool json)
+    {
+        var token = HostileInputs.Sign(HostileInputs.Hs256Header, "{\"sub\":\"42\",\"name\":\"Jane Doe\",\"email\":\"jane@example.com\",\"iat\":1767225600,\"exp\":" + exp + "}");
+
+        var run = Cli.Execute(Key, json ? new[] { "inspect", token, "--now", Now, "--json" } : new[] { "inspect", token, "--now", Now });
+
+        run.ExitCode.Should().Be(1);
+        run.Stderr.Should().BeEmpty();
+        if (json)
+        {
+            using var document = JsonDocument.Parse(run.Stdout);
+            document.RootElement.GetProperty("expiry").GetString().Should().Be("invalid exp (see findings)");
+        }
+        else
+        {
+            run.Stdout.Should().Contain("\nexpiry     invalid exp (see findings)\n").And.NotContain("valid forever");
+        }
+    }
+
     [TestCase("inspect", "--now", "253402300800", "-62135596800 to 253402300799")]
     [TestCase("inspect", "--now", "-62135596801", "-62135596800 to 253402300799")]
     [TestCase("inspect", "--now", "9223372036854775807", "-62135596800 to 253402300799")]

@@ -97,7 +97,10 @@ internal static class Inspector
     {
         if (result.Claims?.ExpiresAt is not { } expires)
         {
-            return "no exp: valid forever";
+            // An exp the reader could not read (null, a string, 1e400) is not a missing exp: it is rejected, not eternal.
+            return result.Findings.Any(f => f.Code == TribeSsoFindingCode.ClaimInvalid && f.Claim == ClaimNames.Expires)
+                ? "invalid exp (see findings)"
+                : "no exp: valid forever";
         }
 
         var now = clock.GetUtcNow();
