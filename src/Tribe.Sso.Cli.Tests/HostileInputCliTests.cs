@@ -118,6 +118,21 @@ public class HostileInputCliTests
     }
 
     [Test]
+    public void Inspect_Text_ShowsABackslashDoubled_SoWrittenEscapesCannotPassForEscapedCharacters()
+    {
+        // The six characters \u202E, written in the claim and in the redirect target, next to a real U+202E.
+        var token = HostileInputs.Sign(HostileInputs.Hs256Header, Payload("\"role\":\"\\\\u202E\",\"title\":\"\u202E\""));
+        var link = "https://community.example.com/auth/sso?jwt=" + token + "&redirect=/%5Cu202E%E2%80%AE";
+
+        var run = Cli.Execute(Key, "inspect", link, "--now", Now);
+
+        run.ExitCode.Should().Be(1);
+        run.Stdout.Should().Contain("\"role\":\"\\\\\\\\u202E\",\"title\":\"\\u202E\"}\n")
+            .And.Contain("redirect   /\\\\u202E\\u202E\n")
+            .And.Contain("  - rejected: role '\\\\u202E' is not member, moderator or admin\n");
+    }
+
+    [Test]
     public void Inspect_Json_EscapesTheSameCharacters_AndStillParsesToTheOriginalValues()
     {
         var token = HostileInputs.Sign("{\"alg\":\"HS256\",\"typ\":\"JWT\u202E\"}", Payload("\"role\":\"\\u001b[2J\""));

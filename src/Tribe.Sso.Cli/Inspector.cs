@@ -84,7 +84,7 @@ internal static class Inspector
         Line(text, "findings", findings.Count == 0 ? "none" : string.Empty);
         foreach (var finding in findings)
         {
-            text.Append("  - ").Append(finding.Severity.ToString().ToLowerInvariant()).Append(": ").Append(TerminalText.Escape(finding.Message)).Append('\n');
+            text.Append("  - ").Append(finding.Severity.ToString().ToLowerInvariant()).Append(": ").Append(TerminalText.EscapeEchoed(finding.Message)).Append('\n');
         }
 
         Line(text, "verdict", result.IsAccepted
@@ -116,9 +116,9 @@ internal static class Inspector
 
     private static string Seconds(TimeSpan span) => ((long)span.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s";
 
-    /// <summary>One line of the text output; the value is escaped, because it may come from the token.</summary>
+    /// <summary>One line of the text output; the value is escaped, backslashes too, because it may come from the token.</summary>
     private static void Line(StringBuilder text, string label, string value)
-        => text.Append(value.Length == 0 ? label : label.PadRight(10) + " " + TerminalText.Escape(value)).Append('\n');
+        => text.Append(value.Length == 0 ? label : label.PadRight(10) + " " + TerminalText.EscapeEchoed(value)).Append('\n');
 
     private static void WriteJson(TribeSsoReadResult result, string? keyNote, TimeProvider clock, TextWriter stdout)
     {
