@@ -81,6 +81,9 @@ public class HostileInputCliTests
     [TestCase("inspect", "--now", "9223372036854775807", "-62135596800 to 253402300799")]
     [TestCase("token", "--issued-at", "253402300799", "-62135596800 to 253402300739")]
     [TestCase("token", "--issued-at", "-9223372036854775808", "-62135596800 to 253402300739")]
+    [TestCase("inspect", "--now", "99999999999999999999", "-62135596800 to 253402300799")]
+    [TestCase("inspect", "--now", "-99999999999999999999", "-62135596800 to 253402300799")]
+    [TestCase("token", "--issued-at", "99999999999999999999", "-62135596800 to 253402300739")]
     public void DateOutsideTheCalendar_IsAOneLineError(string command, string option, string value, string range)
     {
         var args = command == "inspect" ? new[] { "inspect", GoldenVectors.MinimalToken, option, value } : new[] { "token", option, value }.Concat(Jane).ToArray();
@@ -90,6 +93,33 @@ public class HostileInputCliTests
         run.ExitCode.Should().Be(2);
         run.Stdout.Should().BeEmpty();
         run.Stderr.Should().Be("tribe-sso " + command + ": " + option + ": is outside the dates a token can carry. Pass Unix seconds from " + range + " (years 1 to 9999), such as 1767225600.\n");
+    }
+
+    [TestCase("99999999999")]
+    [TestCase("-99999999999")]
+    [TestCase("601")]
+    [TestCase("0")]
+    public void Token_LifetimeOutOfRange_IsAOneLineErrorNamingTheRange(string lifetime)
+    {
+        var run = Cli.Execute(Key, new[] { "token", "--lifetime", lifetime }.Concat(Jane).ToArray());
+
+        run.ExitCode.Should().Be(2);
+        run.Stdout.Should().BeEmpty();
+        run.Stderr.Should().Be("tribe-sso token: --lifetime: is outside 1 to 600 seconds: tokens travel in URLs that leak into logs and browser history. Keep the default of 60 unless clocks are far apart.\n");
+    }
+
+    [TestCase("token", "--lifetime", "soon", "the token lifetime in seconds, 1 to 600, such as 60")]
+    [TestCase("token", "--issued-at", "1e9", "Unix seconds, such as 1767225600")]
+    [TestCase("inspect", "--now", "yesterday", "Unix seconds, such as 1767225600")]
+    public void NumberOptionThatIsNotAWholeNumber_IsAOneLineErrorNamingTheOption(string command, string option, string value, string expected)
+    {
+        var args = command == "inspect" ? new[] { "inspect", GoldenVectors.MinimalToken, option, value } : new[] { "token", option, value }.Concat(Jane).ToArray();
+
+        var run = Cli.Execute(Key, args);
+
+        run.ExitCode.Should().Be(2);
+        run.Stdout.Should().BeEmpty();
+        run.Stderr.Should().Be("tribe-sso " + command + ": " + option + ": '" + value + "' is not a whole number. Pass " + expected + ". Run 'tribe-sso " + command + " --help'.\n");
     }
 
     [Test]
