@@ -84,6 +84,39 @@ public class CliTests
         }
     }
 
+    [TestCase("token", "")]
+    [TestCase("link", "")]
+    [TestCase("inspect", "")]
+    [TestCase("inspect", "\n")]
+    [TestCase("community", "\r\n")]
+    public void KeyFile_Empty_IsAOneLineErrorNamingIt_ForEveryCommandThatReadsTheKey(string command, string content)
+    {
+        // Signed with an empty secret: verified with the empty key as HMAC pads it, it would show as valid.
+        var emptySecretToken = HostileInputs.Sign(HostileInputs.Hs256Header, Jwt.PayloadJson(GoldenVectors.MinimalToken), string.Empty);
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, content);
+            var args = command switch
+            {
+                "token" => new[] { "token", "--key-file", file }.Concat(Jane),
+                "link" => new[] { "link", "--community", "https://community.example.com", "--key-file", file }.Concat(Jane),
+                "inspect" => new[] { "inspect", emptySecretToken, "--now", "1767225610", "--key-file", file },
+                _ => new[] { "community", "--urls", "http://127.0.0.1:0", "--key-file", file },
+            };
+
+            var run = Cli.Execute(null, args.ToArray());
+
+            run.ExitCode.Should().Be(2);
+            run.Stdout.Should().BeEmpty();
+            run.Stderr.Should().Be("tribe-sso " + command + ": --key-file: the file '" + file + "' is empty (or holds only a newline). Put the key from the \"JWT SSO\" app in the community's admin panel into it.\n");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [TestCase("--email", new[] { "token", "--sub", "42", "--name", "Jane", "--email", "Jane <jane@example.com>" })]
     [TestCase("--email", new[] { "token", "--sub", "42", "--name", "Jane" })]
     [TestCase("--sub", new[] { "token", "--sub", "", "--name", "Jane", "--email", "jane@example.com" })]

@@ -29,6 +29,16 @@ public class HostileInputCliTests
         run.Stderr.Should().Be("tribe-sso inspect: TOKEN_OR_URL: not a JWT: the payload has a string escape that is a lone UTF-16 surrogate (such as \\ud800), which is not text. Pass a token (three base64url segments) or a whole SSO link.\n");
     }
 
+    [Test]
+    public void Inspect_AmbiguousLinkWhoseTokenIsMalformed_SaysWhyItIsNotAJwt()
+    {
+        var run = Cli.Execute(Key, "inspect", "https://community.example.com/auth/sso?jwt=abc&JWT=def");
+
+        run.ExitCode.Should().Be(2);
+        run.Stdout.Should().BeEmpty();
+        run.Stderr.Should().Be("tribe-sso inspect: TOKEN_OR_URL: not a JWT: 1 segment; a signed JWT has 3 (header.payload.signature). Pass a token (three base64url segments) or a whole SSO link.\n");
+    }
+
     [TestCase("253402300799", 0, "expiry     expires in 251635075189 s (9999-12-31T23:59:59Z)\n")]
     [TestCase("253402300800", 1, "  - rejected: exp '253402300800' is outside the years 1 to 9999, not a NumericDate (seconds since 1970 as a JSON number)\n")]
     [TestCase("null", 1, "  - rejected: exp is null, not a NumericDate (seconds since 1970 as a JSON number)\n")]
@@ -43,11 +53,37 @@ public class HostileInputCliTests
         run.Stderr.Should().BeEmpty();
     }
 
+    [TestCase("null", false)]
+    [TestCase("\"1767225660\"", false)]
+    [TestCase("1e400", false)]
+    [TestCase("null", true)]
+    public void Inspect_ExpThatIsNotANumericDate_IsInvalid_NotValidForever(string exp, bool json)
+    {
+        var token = HostileInputs.Sign(HostileInputs.Hs256Header, "{\"sub\":\"42\",\"name\":\"Jane Doe\",\"email\":\"jane@example.com\",\"iat\":1767225600,\"exp\":" + exp + "}");
+
+        var run = Cli.Execute(Key, json ? new[] { "inspect", token, "--now", Now, "--json" } : new[] { "inspect", token, "--now", Now });
+
+        run.ExitCode.Should().Be(1);
+        run.Stderr.Should().BeEmpty();
+        if (json)
+        {
+            using var document = JsonDocument.Parse(run.Stdout);
+            document.RootElement.GetProperty("expiry").GetString().Should().Be("invalid exp (see findings)");
+        }
+        else
+        {
+            run.Stdout.Should().Contain("\nexpiry     invalid exp (see findings)\n").And.NotContain("valid forever");
+        }
+    }
+
     [TestCase("inspect", "--now", "253402300800", "-62135596800 to 253402300799")]
     [TestCase("inspect", "--now", "-62135596801", "-62135596800 to 253402300799")]
     [TestCase("inspect", "--now", "9223372036854775807", "-62135596800 to 253402300799")]
     [TestCase("token", "--issued-at", "253402300799", "-62135596800 to 253402300739")]
     [TestCase("token", "--issued-at", "-9223372036854775808", "-62135596800 to 253402300739")]
+    [TestCase("inspect", "--now", "99999999999999999999", "-62135596800 to 253402300799")]
+    [TestCase("inspect", "--now", "-99999999999999999999", "-62135596800 to 253402300799")]
+    [TestCase("token", "--issued-at", "99999999999999999999", "-62135596800 to 253402300739")]
     public void DateOutsideTheCalendar_IsAOneLineError(string command, string option, string value, string range)
     {
         var args = command == "inspect" ? new[] { "inspect", GoldenVectors.MinimalToken, option, value } : new[] { "token", option, value }.Concat(Jane).ToArray();
@@ -57,6 +93,33 @@ public class HostileInputCliTests
         run.ExitCode.Should().Be(2);
         run.Stdout.Should().BeEmpty();
         run.Stderr.Should().Be("tribe-sso " + command + ": " + option + ": is outside the dates a token can carry. Pass Unix seconds from " + range + " (years 1 to 9999), such as 1767225600.\n");
+    }
+
+    [TestCase("99999999999")]
+    [TestCase("-99999999999")]
+    [TestCase("601")]
+    [TestCase("0")]
+    public void Token_LifetimeOutOfRange_IsAOneLineErrorNamingTheRange(string lifetime)
+    {
+        var run = Cli.Execute(Key, new[] { "token", "--lifetime", lifetime }.Concat(Jane).ToArray());
+
+        run.ExitCode.Should().Be(2);
+        run.Stdout.Should().BeEmpty();
+        run.Stderr.Should().Be("tribe-sso token: --lifetime: is outside 1 to 600 seconds: tokens travel in URLs that leak into logs and browser history. Keep the default of 60 unless clocks are far apart.\n");
+    }
+
+    [TestCase("token", "--lifetime", "soon", "the token lifetime in seconds, 1 to 600, such as 60")]
+    [TestCase("token", "--issued-at", "1e9", "Unix seconds, such as 1767225600")]
+    [TestCase("inspect", "--now", "yesterday", "Unix seconds, such as 1767225600")]
+    public void NumberOptionThatIsNotAWholeNumber_IsAOneLineErrorNamingTheOption(string command, string option, string value, string expected)
+    {
+        var args = command == "inspect" ? new[] { "inspect", GoldenVectors.MinimalToken, option, value } : new[] { "token", option, value }.Concat(Jane).ToArray();
+
+        var run = Cli.Execute(Key, args);
+
+        run.ExitCode.Should().Be(2);
+        run.Stdout.Should().BeEmpty();
+        run.Stderr.Should().Be("tribe-sso " + command + ": " + option + ": '" + value + "' is not a whole number. Pass " + expected + ". Run 'tribe-sso " + command + " --help'.\n");
     }
 
     [Test]
@@ -82,6 +145,21 @@ public class HostileInputCliTests
             .And.Contain("redirect   /\\u001B[2J\\u202E\n")
             .And.Contain("  - rejected: role '\\u001B[2J' is not member, moderator or admin\n");
         Unsafe(run.Stdout).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Inspect_Text_ShowsABackslashDoubled_SoWrittenEscapesCannotPassForEscapedCharacters()
+    {
+        // The six characters \u202E, written in the claim and in the redirect target, next to a real U+202E.
+        var token = HostileInputs.Sign(HostileInputs.Hs256Header, Payload("\"role\":\"\\\\u202E\",\"title\":\"\u202E\""));
+        var link = "https://community.example.com/auth/sso?jwt=" + token + "&redirect=/%5Cu202E%E2%80%AE";
+
+        var run = Cli.Execute(Key, "inspect", link, "--now", Now);
+
+        run.ExitCode.Should().Be(1);
+        run.Stdout.Should().Contain("\"role\":\"\\\\\\\\u202E\",\"title\":\"\\u202E\"}\n")
+            .And.Contain("redirect   /\\\\u202E\\u202E\n")
+            .And.Contain("  - rejected: role '\\\\u202E' is not member, moderator or admin\n");
     }
 
     [Test]

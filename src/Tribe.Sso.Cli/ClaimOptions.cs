@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.Globalization;
 using System.Linq;
 
 namespace Tribe.Sso.Cli;
@@ -34,9 +35,9 @@ internal sealed class ClaimOptions
 
     public Option<string?> GroupsOperation { get; } = new("--groups-operation") { Description = "replace (default: the user's groups become these) or add." };
 
-    public Option<int?> Lifetime { get; } = new("--lifetime") { Description = "Token lifetime in seconds, 1 to 600. Default 60." };
+    public Option<int?> Lifetime { get; } = WholeNumberOption.Int32("--lifetime", "Token lifetime in seconds, 1 to 600. Default 60.", "the token lifetime in seconds, 1 to 600, such as 60");
 
-    public Option<long?> IssuedAt { get; } = new("--issued-at") { Description = "iat as Unix seconds (default: now), for reproducible tokens." };
+    public Option<long?> IssuedAt { get; } = WholeNumberOption.Int64("--issued-at", "iat as Unix seconds (default: now), for reproducible tokens.", "Unix seconds, such as 1767225600");
 
     public Option<bool> AllowShortKey { get; } = new("--allow-short-key") { Description = "Accept a key shorter than 32 bytes (signs exactly as HMAC with the short key)." };
 
@@ -87,7 +88,11 @@ internal sealed class ClaimOptions
         };
         if (parse.GetValue(Lifetime) is { } seconds)
         {
-            options.TokenLifetime = TimeSpan.FromSeconds(seconds);
+            // Checked here rather than by the issuer: a value beyond int arrives clamped, and must not be shown as such.
+            var max = (int)TribeSsoOptions.MaximumTokenLifetime.TotalSeconds;
+            options.TokenLifetime = seconds is >= 1 && seconds <= max
+                ? TimeSpan.FromSeconds(seconds)
+                : throw new CliException("--lifetime", string.Format(CultureInfo.InvariantCulture, "is outside 1 to {0} seconds: tokens travel in URLs that leak into logs and browser history. Keep the default of 60 unless clocks are far apart.", max));
         }
 
         return options;

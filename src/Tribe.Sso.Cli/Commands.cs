@@ -95,7 +95,7 @@ internal static class Commands
     private static Command Inspect(TextWriter stdout)
     {
         var input = new Argument<string>("TOKEN_OR_URL") { Description = "A token, or a whole SSO link (also one copied from a browser)." };
-        var now = new Option<long?>("--now") { Description = "The time to check exp against, as Unix seconds (default: now)." };
+        var now = WholeNumberOption.Int64("--now", "The time to check exp against, as Unix seconds (default: now).", "Unix seconds, such as 1767225600");
         var json = new Option<bool>("--json") { Description = "Print the result as JSON, for scripts." };
         var command = new Command(
             "inspect",

@@ -16,9 +16,10 @@ internal static class Inspector
     {
         TimeProvider clock = now is { } seconds ? new FixedTimeProvider(UnixTime.Parse("--now", seconds, latest: UnixTime.Max)) : TimeProvider.System;
         var result = Read(input, keyText, clock, out var keyNote);
-        if (result.Findings.Any(f => f.Code == TribeSsoFindingCode.Malformed))
+        // The malformed finding's own message: the first rejection may be another one, such as an ambiguous link.
+        if (result.Findings.FirstOrDefault(f => f.Code == TribeSsoFindingCode.Malformed) is { } malformed)
         {
-            throw new CliException("TOKEN_OR_URL", result.Rejection!.Message + ". Pass a token (three base64url segments) or a whole SSO link.");
+            throw new CliException("TOKEN_OR_URL", malformed.Message + ". Pass a token (three base64url segments) or a whole SSO link.");
         }
 
         if (json)
@@ -83,7 +84,7 @@ internal static class Inspector
         Line(text, "findings", findings.Count == 0 ? "none" : string.Empty);
         foreach (var finding in findings)
         {
-            text.Append("  - ").Append(finding.Severity.ToString().ToLowerInvariant()).Append(": ").Append(TerminalText.Escape(finding.Message)).Append('\n');
+            text.Append("  - ").Append(finding.Severity.ToString().ToLowerInvariant()).Append(": ").Append(TerminalText.EscapeEchoed(finding.Message)).Append('\n');
         }
 
         Line(text, "verdict", result.IsAccepted
@@ -96,7 +97,10 @@ internal static class Inspector
     {
         if (result.Claims?.ExpiresAt is not { } expires)
         {
-            return "no exp: valid forever";
+            // An exp the reader could not read (null, a string, 1e400) is not a missing exp: it is rejected, not eternal.
+            return result.Findings.Any(f => f.Code == TribeSsoFindingCode.ClaimInvalid && f.Claim == ClaimNames.Expires)
+                ? "invalid exp (see findings)"
+                : "no exp: valid forever";
         }
 
         var now = clock.GetUtcNow();
@@ -112,9 +116,9 @@ internal static class Inspector
 
     private static string Seconds(TimeSpan span) => ((long)span.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s";
 
-    /// <summary>One line of the text output; the value is escaped, because it may come from the token.</summary>
+    /// <summary>One line of the text output; the value is escaped, backslashes too, because it may come from the token.</summary>
     private static void Line(StringBuilder text, string label, string value)
-        => text.Append(value.Length == 0 ? label : label.PadRight(10) + " " + TerminalText.Escape(value)).Append('\n');
+        => text.Append(value.Length == 0 ? label : label.PadRight(10) + " " + TerminalText.EscapeEchoed(value)).Append('\n');
 
     private static void WriteJson(TribeSsoReadResult result, string? keyNote, TimeProvider clock, TextWriter stdout)
     {

@@ -38,7 +38,13 @@ internal static class KeySource
                 throw new CliException("--key-file", "the file '" + file.FullName + "' cannot be read (" + e.Message + "). Pass the path of a readable file that holds the key.");
             }
 
-            return text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2] : text.EndsWith('\n') ? text[..^1] : text;
+            var key = text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2] : text.EndsWith('\n') ? text[..^1] : text;
+
+            // Checked here, for every command: inspect would otherwise verify with an empty secret (HMAC pads it to
+            // zeros) and call a token signed with it valid.
+            return key.Length > 0
+                ? key
+                : throw new CliException("--key-file", "the file '" + file.FullName + "' is empty (or holds only a newline). Put the key from the \"JWT SSO\" app in the community's admin panel into it.");
         }
 
         var variable = Environment.GetEnvironmentVariable(EnvironmentVariable);

@@ -15,20 +15,34 @@ internal static class TerminalText
     /// zero-width space, BOM, soft hyphen, tags; not ZWJ and ZWNJ, which emoji and many scripts need) and lone
     /// surrogates with <c>\uXXXX</c>.
     /// </summary>
-    public static string Escape(string text) => Escape(text, json: false);
+    public static string Escape(string text) => Escape(text, json: false, backslash: false);
+
+    /// <summary>
+    /// <see cref="Escape(string)"/>, and a backslash shown as <c>\\</c>: for what <c>inspect</c> echoes from a token or
+    /// link in its text output, where the six characters <c>\u202E</c> written in the token must not look exactly like an
+    /// escaped U+202E.
+    /// </summary>
+    public static string EscapeEchoed(string text) => Escape(text, json: false, backslash: true);
 
     /// <summary>
     /// <see cref="Escape(string)"/> for the text of a JSON document: its line breaks and indentation are structure and stay;
-    /// inside strings the JSON writer has already escaped every C0 control, so what remains raw there is escaped here.
+    /// inside strings the JSON writer has already escaped every C0 control (and every backslash), so what remains raw
+    /// there is escaped here.
     /// </summary>
-    public static string EscapeJson(string json) => Escape(json, json: true);
+    public static string EscapeJson(string json) => Escape(json, json: true, backslash: false);
 
-    private static string Escape(string text, bool json)
+    private static string Escape(string text, bool json, bool backslash)
     {
         StringBuilder? escaped = null;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (backslash && c == '\\')
+            {
+                (escaped ??= new StringBuilder(text.Length + 16).Append(text, 0, i)).Append(@"\\");
+                continue;
+            }
+
             var pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
             if (!IsUnsafe(text, i, pair) || (json && c is '\n' or '\r' or '\t'))
             {

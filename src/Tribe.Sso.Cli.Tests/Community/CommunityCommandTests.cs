@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http;
 using System.Text;
@@ -154,6 +155,46 @@ public class CommunityCommandTests
 
         run.ExitCode.Should().Be(2);
         run.Stderr.Should().StartWith("tribe-sso community: --urls: cannot listen on ");
+    }
+
+    [TestCase("http://localhost:0")]
+    [TestCase("http://LOCALHOST:0")]
+    public async Task LocalhostWithPortZero_ListensOnAFreeLoopbackPort_AndServes(string urls)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Cli.Assembly, "community", "--urls", urls })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["TRIBE_SSO_PRIVATE_KEY"] = Key;
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            var ready = process.StandardOutput.ReadLineAsync();
+            (await Task.WhenAny(ready, Task.Delay(TimeSpan.FromSeconds(30)))).Should().BeSameAs(ready, "the ready line comes within 30 s");
+
+            var line = await ready;
+            line.Should().MatchRegex("^Tribe community simulator listening on http://127\\.0\\.0\\.1:[1-9][0-9]*$", "stderr: " + (stderr.IsCompleted ? stderr.Result : string.Empty));
+            using var client = new HttpClient { BaseAddress = new Uri(line!["Tribe community simulator listening on ".Length..]) };
+            (await client.GetStringAsync(new Uri("/_simulator/members", UriKind.Relative))).Should().Be("[]");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Test]
+    public void AddressTheSystemCannotBind_ExitsWithTwoAndOneLine()
+    {
+        var run = Cli.Execute(Key, "community", "--urls", "http://[::ffff:127.0.0.1]:0");
+
+        run.ExitCode.Should().Be(2);
+        run.Stdout.Should().BeEmpty();
+        run.Stderr.Should().Be("tribe-sso community: --urls: cannot listen on http://[::ffff:127.0.0.1]:0 (Invalid argument). Choose another address or port: http://127.0.0.1:0 picks a free one.\n");
     }
 
     private static CommunitySimulatorProcess Start(string key, params string[] args) => CommunitySimulatorProcess.Start(Cli.Assembly, key, args);

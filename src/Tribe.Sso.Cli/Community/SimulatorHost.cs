@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Net.Sockets;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -25,9 +26,10 @@ internal static class SimulatorHost
 
     public static int Run(TribeCommunitySimulator simulator, Uri listen, TextWriter stdout)
     {
+        var authority = listen.GetLeftPart(UriPartial.Authority);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls(listen.GetLeftPart(UriPartial.Authority));
+        builder.WebHost.UseUrls(ListenAddress(listen));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBodyBytes);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         using var app = builder.Build();
@@ -36,9 +38,11 @@ internal static class SimulatorHost
         {
             app.StartAsync().GetAwaiter().GetResult();
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or SocketException or InvalidOperationException)
         {
-            throw new CliException("--urls", "cannot listen on " + listen.GetLeftPart(UriPartial.Authority) + " (" + e.Message.TrimEnd('.') + "). Choose another port, or port 0 for a free one.");
+            // IOException: the port is in use; SocketException (not an IOException): an address the system cannot
+            // bind, such as [::ffff:127.0.0.1]; InvalidOperationException: an address Kestrel refuses.
+            throw new CliException("--urls", "cannot listen on " + authority + " (" + e.Message.TrimEnd('.') + "). Choose another address or port: http://127.0.0.1:0 picks a free one.");
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -46,6 +50,14 @@ internal static class SimulatorHost
         app.WaitForShutdownAsync().GetAwaiter().GetResult();
         return 0;
     }
+
+    /// <summary>
+    /// The address for Kestrel. Kestrel cannot pick a free port for <c>localhost</c> (it would need the same port on
+    /// 127.0.0.1 and [::1]) and throws, so <c>localhost</c> with port 0 listens on 127.0.0.1; the ready line gives it.
+    /// </summary>
+    private static string ListenAddress(Uri listen) => listen.Port == 0 && string.Equals(listen.Host, "localhost", StringComparison.OrdinalIgnoreCase)
+        ? "http://127.0.0.1:0"
+        : listen.GetLeftPart(UriPartial.Authority);
 
     private static async Task Serve(TribeCommunitySimulator simulator, HttpContext context)
     {

@@ -2,7 +2,7 @@ using System;
 
 namespace Tribe.Sso.Tests.Links;
 
-/// <summary>SPEC §4: every natural way of turning the link into text gives the exact ASCII link.</summary>
+/// <summary>docs/protocol.md#links: every natural way of turning the link into text gives the exact ASCII link.</summary>
 public class TribeSsoLinkTests
 {
     private const string CafeSuffix = "&redirect=/caf%C3%A9";

@@ -3,7 +3,7 @@ using System;
 namespace Tribe.Sso.Tests.Users;
 
 /// <summary>
-/// SPEC §2, docs/protocol.md#characters-and-sizes: invisible and direction-changing characters are refused in
+/// docs/protocol.md#characters-and-sizes: invisible and direction-changing characters are refused in
 /// identifiers (sub, email, group ids) and bidi controls in display text; ZWJ and ZWNJ stay allowed in display text.
 /// </summary>
 public class CharacterRuleTests

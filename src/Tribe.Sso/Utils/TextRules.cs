@@ -8,8 +8,8 @@ internal static class TextRules
 {
     /// <summary>
     /// Finds the first character a claim may not hold: a lone UTF-16 surrogate (System.Text.Json would silently
-    /// sign U+FFFD instead), or a control character. Line and paragraph separators count as control characters
-    /// unless <paramref name="allowLineBreaks"/>, which also admits CR, LF and TAB.
+    /// sign U+FFFD instead), or a control character. The line and paragraph separators U+2028 and U+2029 always count
+    /// as control characters; <paramref name="allowLineBreaks"/> admits CR, LF and TAB only.
     /// </summary>
     /// <returns>A description of the problem naming its position, or null when the text is clean.</returns>
     public static string? FindForbiddenCharacter(string value, bool allowLineBreaks)
