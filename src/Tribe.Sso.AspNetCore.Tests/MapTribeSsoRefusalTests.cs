@@ -14,6 +14,7 @@ namespace Tribe.Sso.AspNetCore.Tests;
 /// <summary>Users and targets MapTribeSso must refuse with problem details, never a 500, through real HTTP.</summary>
 public class MapTribeSsoRefusalTests
 {
+    private const string InternalDetail = "Tenant lookup failed on db-prod-07 for row 4711";
     private static readonly string LongBio = new('b', 4000);
     private static readonly string LongSafeTarget = "/" + new string('é', 1000);
 
@@ -26,6 +27,7 @@ public class MapTribeSsoRefusalTests
         {
             app.MapTribeSso("/community/sso-long-bio", p => User(p).WithBio(LongBio).Build());
             app.MapTribeSso("/community/sso-huge-bio", p => User(p).WithBio(new string('\u00e9', 4000)).Build());
+            app.MapTribeSso("/community/sso-throwing", _ => throw new ArgumentException(InternalDetail, "tenant"));
         });
         (await _app.Client.GetAsync("/login?user=jane")).StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
@@ -57,6 +59,19 @@ public class MapTribeSsoRefusalTests
         problem.Detail.Should().StartWith("Claim 'bio' makes the link ");
         _app.Logs.Entries.Should().Contain(e => e.Level == LogLevel.Warning && e.Text.StartsWith("Tribe SSO: the signed-in user cannot be signed into the community: Claim 'bio' makes the link", StringComparison.Ordinal));
         AssertNoTokenOrLinkLogged();
+    }
+
+    [Test]
+    public async Task ApplicationMappingThatThrows_IsAnswered403WithAGenericDetail_AndItsMessageIsOnlyLogged()
+    {
+        var response = await _app.Client.GetAsync("/community/sso-throwing");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var body = await response.Content.ReadAsStringAsync();
+        body.Should().NotContain("db-prod-07").And.NotContain("tenant");
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        problem!.Detail.Should().Be("The signed-in user could not be mapped to a community user; see the server log.");
+        _app.Logs.Entries.Should().Contain(e => e.Level == LogLevel.Warning && e.Text.Contains(InternalDetail, StringComparison.Ordinal));
     }
 
     private static TribeSsoUserBuilder User(ClaimsPrincipal principal)

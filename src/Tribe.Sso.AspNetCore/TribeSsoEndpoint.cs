@@ -13,6 +13,7 @@ internal static partial class TribeSsoEndpoint
 {
     private const string LoggerName = "Tribe.Sso.AspNetCore.TribeSsoEndpoint";
     private const string UserRefusedTitle = "This account cannot be signed into the community";
+    private const string UserNotMappedDetail = "The signed-in user could not be mapped to a community user; see the server log.";
 
     public static async Task HandleAsync(HttpContext context, Func<ClaimsPrincipal, HttpContext, ValueTask<TribeSsoUser>> mapUser)
     {
@@ -38,10 +39,18 @@ internal static partial class TribeSsoEndpoint
             user = await mapUser(context.User, context).ConfigureAwait(false);
             ArgumentNullException.ThrowIfNull(user);
         }
-        catch (Exception e) when (e is TribeSsoException or ArgumentException)
+        catch (TribeSsoException e)
         {
+            // The SDK's own messages name the rule, never the value: safe to show.
             LogUserNotMapped(logger, e.Message);
             await Problem(context, StatusCodes.Status403Forbidden, UserRefusedTitle, e.Message).ConfigureAwait(false);
+            return;
+        }
+        catch (ArgumentException e)
+        {
+            // Thrown by the application's own mapping: its message is not the SDK's and could disclose internals or a value.
+            LogUserNotMapped(logger, e.Message);
+            await Problem(context, StatusCodes.Status403Forbidden, UserRefusedTitle, UserNotMappedDetail).ConfigureAwait(false);
             return;
         }
 

@@ -36,7 +36,8 @@ public static class TribeSsoEndpointRouteBuilderExtensions
     /// <see cref="TribeSsoSignUpEndpointExtensions.WithSignUpPage{TBuilder}"/>) and returns here afterwards. A signed-in
     /// user gets a <c>302</c> to the community's SSO link with <c>Cache-Control: no-store</c> and
     /// <c>Referrer-Policy: no-referrer</c>. A user that cannot be mapped (or whose claims make the link over 8,000 bytes)
-    /// is answered <c>403</c> with problem details, and logged. Tokens and links are never logged.
+    /// is answered <c>403</c> with problem details, and logged; the message of an exception thrown by the application's
+    /// own mapping is only logged, since it could disclose internals. Tokens and links are never logged.
     /// </para>
     /// </remarks>
     public static TribeSsoEndpointConventionBuilder MapTribeSso(this IEndpointRouteBuilder endpoints, string pattern)
