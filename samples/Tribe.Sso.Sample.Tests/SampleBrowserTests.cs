@@ -67,6 +67,25 @@ public class SampleBrowserTests
     }
 
     [Test]
+    public void SignInAndVisit_TheSampleOutputHoldsNoTokenOrLink()
+    {
+        SignInAs("jane");
+        _browser.FindElement(By.Id("visit-community")).Click();
+        Text("outcome").Should().Be("Created");
+
+        // The endpoint's own line comes after the request diagnostics of the same request: once it is there, they are too.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!_sample.Output.Contains("Tribe SSO: sending user 42 to the community", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            System.Threading.Thread.Sleep(100);
+        }
+
+        var output = _sample.Output;
+        output.Should().Contain("Tribe SSO: sending user 42 to the community", "the sample logs at Information, so a token would show if any category logged URLs");
+        output.Should().NotContain("eyJ").And.NotContain("jwt=");
+    }
+
+    [Test]
     public void TwoPartnerUsersSharingAnEmail_TheSecondIsAConflict()
     {
         SignInAs("sam");

@@ -33,6 +33,13 @@ if (embedded)
     });
 }
 
+// ASP.NET Core's request diagnostics log every request URL at Information ("Request starting ... /community-sim/auth/sso?jwt=eyJ..."),
+// and an SSO link carries a token that signs the user in until it expires. Partners copy this sample, so it keeps those
+// categories at Warning: no token or link reaches the log.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.Warning);
+
 builder.Services.AddSingleton(new SampleMode(embedded));
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o => o.LoginPath = "/");
 builder.Services.AddAuthorization();

@@ -119,6 +119,20 @@ public class MapTribeSsoLogoutTests
         response.Headers.GetValues("Set-Cookie").Should().Contain(c => c.StartsWith(".AspNetCore.Cookies=;", StringComparison.Ordinal));
     }
 
+    [TestCase("/a/..//evil.example", "")]
+    [TestCase("/a/%2E%2E//evil.example", " (percent-encoded)")]
+    public async Task DotSegmentTarget_IsAnswered400_BecauseTheBrowserWouldLandOnAnotherHost(string target, string how)
+    {
+        await SignInAsJane();
+
+        var response = await _app.Client.GetAsync("/community/logout?redirect=" + Uri.EscapeDataString(target));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Headers.Location.Should().BeNull();
+        (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.Should().Be(
+            "You are signed out. The redirect target has a '.' or '..' segment" + how + ", which browsers resolve and could turn into another host. Pass a path on this site that starts with a single '/', such as /.");
+    }
+
     [TestCase("redirect=/a&redirect_uri=/b")]
     [TestCase("redirect=/a&redirect=/a")]
     public async Task TargetGivenTwice_IsAnswered400(string query)

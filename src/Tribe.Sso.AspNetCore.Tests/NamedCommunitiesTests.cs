@@ -165,11 +165,17 @@ public class NamedCommunitiesTests
     [TestCase("acme")]
     [TestCase("brand-eu.2_b")]
     [TestCase("5f1c0e8b-9d3e-4a00-1234-567890abcdef")]
-    public void GoodName_IsAccepted(string name)
+    public void GoodName_IsAccepted_AndItsKeyedIssuerSignsForThatCommunity(string name)
     {
-        var add = () => new ServiceCollection().AddTribeSso(name, s => { });
+        using var provider = new ServiceCollection()
+            .AddTribeSso(name, s => { s.CommunityUrl = new Uri("https://acme.example.com"); s.PrivateKey = CommunitiesApp.AcmeKey; })
+            .BuildServiceProvider();
 
-        add.Should().NotThrow();
+        var issuer = provider.GetRequiredKeyedService<TribeSsoIssuer>(name);
+
+        issuer.CommunityUrl.Host.Should().Be("acme.example.com");
+        new InMemoryTribeCommunity(TribeSsoKey.FromString(CommunitiesApp.AcmeKey)).SignIn(issuer.CreateLoginUrl(TribeSsoUser.Create("42", "Jane", "jane@example.com").Build()))
+            .Outcome.Should().Be(TribeSsoSignInOutcome.Created);
     }
 
     [Test]

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Tribe.Sso.Testing;
 
 namespace Tribe.Sso.AspNetCore.Tests;
 
@@ -30,7 +31,7 @@ public class OptionsMonitorPitfallTests
     }
 
     [Test]
-    public void TribeSsoSettings_RefusedReload_DoesNotThrowOutOfTheReload()
+    public void TribeSsoCommunityOptions_RefusedReload_DoesNotThrowOutOfTheReload_AndTheLastValidUrlAndKeyStayInUse()
     {
         var configuration = new ReloadableConfiguration(CommunitiesApp.Settings());
         using var provider = new ServiceCollection()
@@ -38,10 +39,17 @@ public class OptionsMonitorPitfallTests
             .BuildServiceProvider();
         provider.GetRequiredService<IOptionsMonitor<TribeSsoCommunityOptions>>().Get(Options.DefaultName);
 
-        var reload = () => configuration.Reload("TribeSso:PrivateKey", TestKeys.Short);
+        var reload = () => configuration.Reload(new Dictionary<string, string?>
+        {
+            ["TribeSso:CommunityUrl"] = "https://moved.example.com",
+            ["TribeSso:PrivateKey"] = TestKeys.Short,
+        });
 
         reload.Should().NotThrow();
-        provider.GetRequiredService<TribeSsoIssuer>().Should().NotBeNull("the last valid issuer is kept");
+        var link = provider.GetRequiredService<TribeSsoIssuer>().CreateLoginUrl(TribeSsoUser.Create("42", "Jane", "jane@example.com").Build());
+        link.ToString().Should().StartWith("https://community.example.com/auth/sso?jwt=", "the last valid URL is kept");
+        new InMemoryTribeCommunity(TribeSsoKey.FromString(TestKeys.Primary)).SignIn(new System.Uri(link.ToString()))
+            .Outcome.Should().Be(TribeSsoSignInOutcome.Created, "the last valid key is kept");
     }
 
     private sealed class PlainSettings

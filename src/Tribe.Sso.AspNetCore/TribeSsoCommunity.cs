@@ -127,11 +127,19 @@ internal sealed partial class TribeSsoCommunity : IDisposable
             : new Snapshot(null, null, problem);
     }
 
-    /// <summary>A digest of every setting, so an unrelated reload neither rebuilds the issuer nor logs; the key is only hashed.</summary>
+    /// <summary>
+    /// A digest of every setting, so an unrelated reload neither rebuilds the issuer nor logs; the key is only hashed.
+    /// A setting left out here would make a reload that changes only it go unnoticed: every public property of
+    /// <see cref="TribeSsoCommunityOptions"/> is listed (SettingsReloadTests checks each one).
+    /// </summary>
     private static byte[] Fingerprint(TribeSsoCommunityOptions s)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        string?[] fields = [s.CommunityUrl?.OriginalString, s.PrivateKey, s.AllowShortPrivateKey ? "1" : "0", s.TokenLifetime.Ticks.ToString(CultureInfo.InvariantCulture), s.Audience, s.SsoPath, s.RedirectParameterName];
+        string?[] fields =
+        [
+            s.CommunityUrl?.OriginalString, s.PrivateKey, s.AllowShortPrivateKey ? "1" : "0", s.TokenLifetime.Ticks.ToString(CultureInfo.InvariantCulture),
+            s.Audience, s.SsoPath, s.RedirectParameterName, s.TokenParameterName,
+        ];
         foreach (var field in fields)
         {
             var bytes = Encoding.UTF8.GetBytes(field ?? string.Empty);

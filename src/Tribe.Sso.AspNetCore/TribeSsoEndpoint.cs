@@ -12,6 +12,8 @@ namespace Tribe.Sso.AspNetCore;
 internal static partial class TribeSsoEndpoint
 {
     private const string LoggerName = "Tribe.Sso.AspNetCore.TribeSsoEndpoint";
+    private const string UserRefusedTitle = "This account cannot be signed into the community";
+    private const string UserNotMappedDetail = "The signed-in user could not be mapped to a community user; see the server log.";
 
     public static async Task HandleAsync(HttpContext context, Func<ClaimsPrincipal, HttpContext, ValueTask<TribeSsoUser>> mapUser)
     {
@@ -37,14 +39,41 @@ internal static partial class TribeSsoEndpoint
             user = await mapUser(context.User, context).ConfigureAwait(false);
             ArgumentNullException.ThrowIfNull(user);
         }
-        catch (Exception e) when (e is TribeSsoException or ArgumentException)
+        catch (TribeSsoException e)
         {
+            // The SDK's own messages name the rule, never the value: safe to show.
             LogUserNotMapped(logger, e.Message);
-            await Problem(context, StatusCodes.Status403Forbidden, "This account cannot be signed into the community", e.Message).ConfigureAwait(false);
+            await Problem(context, StatusCodes.Status403Forbidden, UserRefusedTitle, e.Message).ConfigureAwait(false);
+            return;
+        }
+        catch (ArgumentException e)
+        {
+            // Thrown by the application's own mapping: its message is not the SDK's and could disclose internals or a value.
+            LogUserNotMapped(logger, e.Message);
+            await Problem(context, StatusCodes.Status403Forbidden, UserRefusedTitle, UserNotMappedDetail).ConfigureAwait(false);
             return;
         }
 
-        var link = TribeSsoCommunityMetadata.IssuerFor(context).CreateLoginUrl(user, redirect);
+        TribeSsoLink link;
+        try
+        {
+            link = TribeSsoCommunityMetadata.IssuerFor(context).CreateLoginUrl(user, redirect);
+        }
+        catch (TribeSsoRedirectException e)
+        {
+            // A safe target that makes the link over 8,000 bytes, with this user's claims: the request's fault, not the server's.
+            LogRedirectRefused(logger, e.Message);
+            await Problem(context, StatusCodes.Status400BadRequest, "Redirect target refused", e.Message).ConfigureAwait(false);
+            return;
+        }
+        catch (TribeSsoClaimException e)
+        {
+            // The user's claims make the link over 8,000 bytes: refused like a user that cannot be mapped.
+            LogUserNotMapped(logger, e.Message);
+            await Problem(context, StatusCodes.Status403Forbidden, UserRefusedTitle, e.Message).ConfigureAwait(false);
+            return;
+        }
+
         var headers = context.Response.Headers;
         headers.CacheControl = "no-store";
         headers.Pragma = "no-cache";

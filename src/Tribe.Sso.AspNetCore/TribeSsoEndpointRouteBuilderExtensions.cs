@@ -28,14 +28,16 @@ public static class TribeSsoEndpointRouteBuilderExtensions
     /// Use the endpoint's absolute address as the Authorization URL (and Sign-up URL) of the community's JWT SSO app, and
     /// for "go to community" links. The community page to open comes from <c>?redirect=/path</c> or
     /// <c>?redirect_uri=/path</c>, one of them, once; an empty value means none (the community's home page). A target that
-    /// could leave the community, or one given twice, is answered <c>400</c> with problem details, before any sign-in.
+    /// could leave the community, or one given twice, is answered <c>400</c> with problem details, before any sign-in; so is
+    /// a target that, with the user's claims, would make the link over 8,000 bytes.
     /// </para>
     /// <para>
     /// An anonymous visitor gets the default authentication challenge (or the sign-up page set with
     /// <see cref="TribeSsoSignUpEndpointExtensions.WithSignUpPage{TBuilder}"/>) and returns here afterwards. A signed-in
     /// user gets a <c>302</c> to the community's SSO link with <c>Cache-Control: no-store</c> and
-    /// <c>Referrer-Policy: no-referrer</c>. A user that cannot be mapped is answered <c>403</c> with problem details, and
-    /// logged. Tokens and links are never logged.
+    /// <c>Referrer-Policy: no-referrer</c>. A user that cannot be mapped (or whose claims make the link over 8,000 bytes)
+    /// is answered <c>403</c> with problem details, and logged; the message of an exception thrown by the application's
+    /// own mapping is only logged, since it could disclose internals. Tokens and links are never logged.
     /// </para>
     /// </remarks>
     public static TribeSsoEndpointConventionBuilder MapTribeSso(this IEndpointRouteBuilder endpoints, string pattern)

@@ -40,6 +40,19 @@ public class OpenRedirectTests
     [TestCase("/a%zz", "'%' that is not followed by two hexadecimal digits")]
     [TestCase("/a%2", "'%' that is not followed by two hexadecimal digits")]
     [TestCase("/%25252525252Fx", "more than three times")]
+    [TestCase("/a/..//evil.example", "has a '.' or '..' segment, which browsers resolve and could turn into another host")]
+    [TestCase("/.//evil.example", "has a '.' or '..' segment, which browsers resolve")]
+    [TestCase("/..//evil.example", "'..' segment")]
+    [TestCase("/a/b/../..//evil.example", "'..' segment")]
+    [TestCase("/a/./b", "'..' segment")]
+    [TestCase("/a/..", "'..' segment")]
+    [TestCase("/.", "'..' segment")]
+    [TestCase("/a/.?q=1", "'..' segment")]
+    [TestCase("/%2e%2e/", "has a '.' or '..' segment (percent-encoded), which browsers resolve and could turn into another host")]
+    [TestCase("/a/%2E%2E//evil", "'..' segment (percent-encoded)")]
+    [TestCase("/a/.%2e//evil", "'..' segment (percent-encoded)")]
+    [TestCase("/a%2F..%2F%2Fevil.example", "'..' segment (percent-encoded)")]
+    [TestCase("/a/%252e%252e//evil", "'..' segment (percent-encoded)")]
     [TestCase("/\u202Etxt.exe", "contains an invisible or direction-changing character (U+202E), which makes one page look like another")]
     [TestCase("/%E2%80%AEtxt.exe", "contains an invisible or direction-changing character (U+202E) (percent-encoded), which makes one page look like another")]
     [TestCase("/%25E2%2580%25AEtxt.exe", "contains an invisible or direction-changing character (U+202E) (percent-encoded)")]
@@ -60,6 +73,19 @@ public class OpenRedirectTests
         message.Should().StartWith("The redirect target ").And.Contain(reason)
             .And.EndWith("Pass a path on the community that starts with a single '/', such as /answers or /search?q=sso.")
             .And.NotContain(TestKeys.Primary);
+    }
+
+    [TestCase("/a.b")]
+    [TestCase("/..foo")]
+    [TestCase("/foo..")]
+    [TestCase("/.well-known/x")]
+    [TestCase("/a/.../b")]
+    [TestCase("/a/%2e%2ex")]
+    [TestCase("/search?q=../..")]
+    [TestCase("/page#/../x")]
+    public void FindProblem_DotsThatAreNotAWholeSegment_AreAllowed(string target)
+    {
+        TribeSsoRedirectPath.FindProblem(target).Should().BeNull();
     }
 
     [Test]

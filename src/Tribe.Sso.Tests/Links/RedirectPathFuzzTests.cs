@@ -17,7 +17,7 @@ public class RedirectPathFuzzTests
         "/", "//", "\\", "a", "Z", "0", "-", "_", ".", "~", "?", "#", "&", "=", "+", ":", "@", "%", "%2", "%2F", "%2f", "%5C", "%25", "%3A", "%00", "%09",
         "%0D%0A", "%20", "%E2%80%AE", "%E2%80%8B", "%EF%BB%BF", "%C2%AD", "%ED%A0%80", "%C3%A9", "%F0%9F%98%80", "é", "😀", "漢字", " ", "\t", "\u0000",
         "\u001B", "\u0085", "\u00A0", "\u00AD", "\u200B", "\u200D", "\u202E", "\u2066", "\uFEFF", "\u2028", "\uD800", "\uDC00", "javascript:", "JaVaScRiPt:",
-        "data:", "https:", "evil.example",
+        "data:", "https:", "evil.example", "..", "%2e", "%2E%2E", "%252e",
     };
 
     private static readonly Gen<string> Targets = Gen.Frequency(
@@ -48,6 +48,7 @@ public class RedirectPathFuzzTests
                 form.Where(c => char.IsWhiteSpace(c) || char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format).Should().BeEmpty();
                 var path = form.Split('?', '#')[0];
                 path.Should().NotContain(":");
+                path.Split('/').Should().NotContain(segment => segment == "." || segment == "..", "a browser resolves dot segments, which can make the path another host");
             }
 
             var link = issuer.CreateLoginUrl(user, target).AbsoluteUri;

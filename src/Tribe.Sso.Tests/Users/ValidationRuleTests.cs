@@ -119,6 +119,10 @@ public class ValidationRuleTests
         yield return Option("sso path dot-dot", "SsoPath", o => o.SsoPath = "/auth/../admin", "'..' segment");
         yield return Option("redirect parameter empty", "RedirectParameterName", o => o.RedirectParameterName = string.Empty, "1 to 64 characters");
         yield return Option("redirect parameter jwt", "RedirectParameterName", o => o.RedirectParameterName = "jwt", "carries the token");
+        yield return Option("redirect parameter JWT", "RedirectParameterName", o => o.RedirectParameterName = "JWT", "is 'JWT', the parameter that carries the token");
+        yield return Option("redirect parameter Token, token parameter token", "RedirectParameterName", o => { o.TokenParameterName = "token"; o.RedirectParameterName = "Token"; }, "carries the token");
+        yield return Option("token parameter Redirect", "TokenParameterName", o => o.TokenParameterName = "Redirect", "is 'Redirect', a parameter that carries the redirect target");
+        yield return Option("token parameter REDIRECT_URI", "TokenParameterName", o => o.TokenParameterName = "REDIRECT_URI", "carries the redirect target");
         yield return Option("redirect parameter space", "RedirectParameterName", o => o.RedirectParameterName = "re direct", "only letters");
         yield return Option("redirect parameter ampersand", "RedirectParameterName", o => o.RedirectParameterName = "a&b=c", "only letters");
     }

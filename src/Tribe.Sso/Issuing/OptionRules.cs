@@ -146,9 +146,10 @@ internal static class OptionRules
         ParameterName(Name, name, Fix);
         foreach (var redirect in LinkFormat.RedirectParameters)
         {
-            if (string.Equals(name, redirect, StringComparison.Ordinal))
+            // The reader, like the community, matches parameter names ignoring case: "Redirect" is the redirect parameter too.
+            if (string.Equals(name, redirect, StringComparison.OrdinalIgnoreCase))
             {
-                throw Fail(Name, "is '" + redirect + "', a parameter that carries the redirect target. " + Fix);
+                throw Fail(Name, "is '" + name + "', a parameter that carries the redirect target. " + Fix);
             }
         }
     }
@@ -158,9 +159,9 @@ internal static class OptionRules
         const string Name = nameof(TribeSsoOptions.RedirectParameterName);
         const string Fix = "Use redirect (the default) or redirect_uri";
         ParameterName(Name, name, Fix);
-        if (string.Equals(name, tokenParameterName, StringComparison.Ordinal))
+        if (string.Equals(name, tokenParameterName, StringComparison.OrdinalIgnoreCase))
         {
-            throw Fail(Name, "is '" + tokenParameterName + "', the parameter that carries the token. " + Fix);
+            throw Fail(Name, "is '" + name + "', the parameter that carries the token. " + Fix);
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class TribeSsoOptions
     /// <summary>The redirect query parameter of the source document: <c>redirect</c>.</summary>
     public const string DefaultRedirectParameterName = "redirect";
 
-    /// <summary>The query parameter that carries the token: <c>jwt</c>, in every URL shape of Tribe's JWT SSO pages.</summary>
+    /// <summary>The query parameter that carries the token by default: <c>jwt</c>. Some Tribe pages name it <c>token</c> or <c>ssoToken</c>; see <see cref="TokenParameterName"/>.</summary>
     public const string DefaultTokenParameterName = "jwt";
 
     /// <summary>The SSO path of the newer Tribe/Bettermode docs: <c>/api/auth/sso</c>.</summary>

@@ -155,6 +155,12 @@ public static class TribeSsoRedirectPath
         }
 
         var pathEnd = value.IndexOfAny(QueryOrFragmentStart);
+        if (HasDotSegment(value, pathEnd < 0 ? value.Length : pathEnd))
+        {
+            // Browsers remove them before the request: /a/..//evil.example becomes //evil.example, another host.
+            return "has a '.' or '..' segment" + how + ", which browsers resolve and could turn into another host";
+        }
+
         var colon = value.IndexOf(':');
         if (colon >= 0 && (pathEnd < 0 || colon < pathEnd))
         {
@@ -170,6 +176,27 @@ public static class TribeSsoRedirectPath
         }
 
         return null;
+    }
+
+    /// <summary>Whether the path part <c>value[0..end)</c> has a segment that is exactly <c>.</c> or <c>..</c> (<c>/a.b</c> and <c>/..foo</c> have none).</summary>
+    private static bool HasDotSegment(string value, int end)
+    {
+        var start = 1;
+        for (var i = 1; i <= end; i++)
+        {
+            if (i == end || value[i] == '/')
+            {
+                var length = i - start;
+                if ((length == 1 && value[start] == '.') || (length == 2 && value[start] == '.' && value[start + 1] == '.'))
+                {
+                    return true;
+                }
+
+                start = i + 1;
+            }
+        }
+
+        return false;
     }
 
     private static string PercentDecode(string value, out bool malformed)
