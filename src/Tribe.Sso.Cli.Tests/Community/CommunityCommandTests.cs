@@ -50,6 +50,21 @@ public class CommunityCommandTests
     }
 
     [Test]
+    public async Task TokenParameterOption_ReadsTheTokenUnderThatName_AndNotUnderJwt()
+    {
+        using var simulator = Start(Key, "--token-parameter", "token");
+        var token = NodeToken(Key, "42", "jane@example.com");
+
+        var underToken = await simulator.GetAsync("/auth/sso?token=" + token + "&redirect=%2Fanswers");
+        var underJwt = await simulator.GetAsync("/auth/sso?jwt=" + token);
+
+        underToken.Status.Should().Be(HttpStatusCode.Found);
+        underToken.Location.Should().Be("/answers");
+        underJwt.Status.Should().Be(HttpStatusCode.Unauthorized);
+        underJwt.Body.Should().Contain("no token query parameter");
+    }
+
+    [Test]
     public async Task SeededMemberWithAnotherExternalId_IsAConflict_409_AndTheSignInIsRecorded()
     {
         using var simulator = Start(Key);
@@ -127,6 +142,7 @@ public class CommunityCommandTests
     [TestCase(new[] { "--authorization-url", "http://127.0.0.1:5080/sso#top" }, "--authorization-url: AuthorizationUrl must not carry user info or a fragment")]
     [TestCase(new[] { "--redirect-parameter", "next" }, "--redirect-parameter: RedirectParameterName must be redirect or redirect_uri, the two names Tribe uses for the page to return to.")]
     [TestCase(new[] { "--return-parameter", "redirect" }, "Unrecognized command or argument '--return-parameter'")]
+    [TestCase(new[] { "--token-parameter", "a&b" }, "--token-parameter: Option 'TokenParameterName' may contain only letters")]
     public void BadOption_ExitsWithTwoAndOneLineNamingIt(string[] args, string message)
     {
         var run = Cli.Execute(Key, ["community", .. args]);

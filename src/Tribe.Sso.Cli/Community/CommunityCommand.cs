@@ -20,6 +20,7 @@ internal static class CommunityCommand
         var signUp = new Option<string?>("--sign-up-url") { Description = "The partner's Sign-up URL: where \"Sign up\" sends a visitor." };
         var logout = new Option<string?>("--logout-url") { Description = "The partner's Logout URL: where \"Log out\" sends a member after the community's session ends." };
         var redirectParameter = new Option<string?>("--redirect-parameter") { Description = "The parameter that carries the page to return to on those URLs: redirect (default) or redirect_uri." };
+        var tokenParameter = new Option<string?>("--token-parameter") { Description = "The query parameter that carries the token: jwt (default), or token / ssoToken as some Tribe pages name it." };
         var allowShortKey = new Option<bool>("--allow-short-key") { Description = "Accept a key shorter than 32 bytes." };
         var command = new Command(
             "community",
@@ -27,7 +28,7 @@ internal static class CommunityCommand
             + "its pages link to your Authorization, Sign-up and Logout URLs, and /_simulator/... is a JSON API for tests.\n\nExample:\n"
             + "  TRIBE_SSO_PRIVATE_KEY=... tribe-sso community --authorization-url http://127.0.0.1:5080/community/sso --logout-url http://127.0.0.1:5080/community/logout")
         {
-            urls, authorization, signUp, logout, redirectParameter, KeySource.KeyFile, allowShortKey,
+            urls, authorization, signUp, logout, redirectParameter, tokenParameter, KeySource.KeyFile, allowShortKey,
         };
         command.SetAction(parse =>
         {
@@ -40,6 +41,11 @@ internal static class CommunityCommand
 
             var listen = ListenUrl(parse.GetValue(urls)!);
             var key = KeySource.ForSigning(parse, parse.GetValue(allowShortKey));
+            if (parse.GetValue(tokenParameter) is { } name)
+            {
+                options.ReaderOptions.TokenParameterName = TokenParameterName(name, key);
+            }
+
             return SimulatorHost.Run(new TribeCommunitySimulator(key, options), listen, stdout);
         });
         return command;
@@ -54,6 +60,20 @@ internal static class CommunityCommand
         catch (ArgumentException e)
         {
             throw new CliException(option, e.Message);
+        }
+    }
+
+    /// <summary>The name, held to the rule the issuer applies to <see cref="TribeSsoOptions.TokenParameterName"/>, so the simulator reads what an SDK partner can write.</summary>
+    private static string TokenParameterName(string name, TribeSsoKey key)
+    {
+        try
+        {
+            new TribeSsoOptions { CommunityUrl = new Uri("https://community.invalid"), PrivateKey = key, TokenParameterName = name }.Validate();
+            return name;
+        }
+        catch (TribeSsoConfigurationException e)
+        {
+            throw new CliException("--token-parameter", e.Message);
         }
     }
 
