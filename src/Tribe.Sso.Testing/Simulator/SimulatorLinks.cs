@@ -66,7 +66,7 @@ internal static class SimulatorLinks
 
     private static bool IsTokenParameter(string name, string? tokenParameterName)
     {
-        var decoded = Uri.UnescapeDataString(name.Replace('+', ' '));
+        var decoded = LinkFormat.DecodeComponent(name);
         foreach (var tokenName in TokenParameterNames)
         {
             if (string.Equals(decoded, tokenName, StringComparison.OrdinalIgnoreCase))
@@ -78,7 +78,8 @@ internal static class SimulatorLinks
         return tokenParameterName is not null && string.Equals(decoded, tokenParameterName, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static string EscapeNonAscii(string text)
+    /// <summary>The text with every byte of its UTF-8 that is not visible ASCII (controls, space, non-ASCII) percent-encoded.</summary>
+    public static string EscapeNonAscii(string text)
     {
         var builder = new StringBuilder(text.Length);
         foreach (var b in Encoding.UTF8.GetBytes(text))

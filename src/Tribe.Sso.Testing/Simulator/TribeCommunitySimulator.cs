@@ -168,16 +168,7 @@ public sealed class TribeCommunitySimulator
     }
 
     /// <summary>A path under the base path, ASCII only (a Location header carries nothing else).</summary>
-    internal string Url(string localPath)
-    {
-        var builder = new StringBuilder(_basePath);
-        foreach (var b in Encoding.UTF8.GetBytes(localPath))
-        {
-            _ = b < 0x80 ? builder.Append((char)b) : builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return builder.ToString();
-    }
+    internal string Url(string localPath) => _basePath + SimulatorLinks.EscapeNonAscii(localPath);
 
     private TribeCommunitySimulatorResponse SignIn(string local)
     {

@@ -11,10 +11,10 @@ namespace Tribe.Sso;
 internal static class LinkFormat
 {
     /// <summary>The parameter that carries the token by default (<c>TokenParameterName</c> of the options and of the reader names another).</summary>
-    public const string TokenParameter = "jwt";
+    public const string TokenParameter = TribeSsoOptions.DefaultTokenParameterName;
 
     /// <summary>The redirect parameters a community accepts: <c>redirect</c> (the default) and <c>redirect_uri</c> (the newer shape).</summary>
-    public static readonly string[] RedirectParameters = { "redirect", "redirect_uri" };
+    public static readonly string[] RedirectParameters = { TribeSsoOptions.DefaultRedirectParameterName, TribeSsoOptions.BettermodeRedirectParameterName };
 
     /// <summary>
     /// Splits a query string (with or without its leading '?') into decoded name/value pairs, in order and with repeats,
@@ -34,8 +34,8 @@ internal static class LinkFormat
                 var pair = query.Substring(start, end - start);
                 var equals = pair.IndexOf('=');
                 pairs.Add(equals < 0
-                    ? new(Decode(pair), string.Empty)
-                    : new(Decode(pair.Substring(0, equals)), Decode(pair.Substring(equals + 1))));
+                    ? new(DecodeComponent(pair), string.Empty)
+                    : new(DecodeComponent(pair.Substring(0, equals)), DecodeComponent(pair.Substring(equals + 1))));
             }
 
             start = end + 1;
@@ -44,5 +44,6 @@ internal static class LinkFormat
         return pairs;
     }
 
-    private static string Decode(string value) => Uri.UnescapeDataString(value.Replace('+', ' '));
+    /// <summary>One name or value of a query string, decoded as <see cref="ParseQuery"/> decodes it.</summary>
+    public static string DecodeComponent(string value) => Uri.UnescapeDataString(value.Replace('+', ' '));
 }
