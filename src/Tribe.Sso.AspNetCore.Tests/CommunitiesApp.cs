@@ -2,9 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
-using System.Security.Claims;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -75,9 +73,7 @@ internal sealed class CommunitiesApp : IAsyncDisposable
 
         var app = builder.Build();
         app.UseAuthentication();
-        app.MapGet("/login", (HttpContext context) => context.SignInAsync(new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, "42"), new Claim(ClaimTypes.Name, "Jane Doe"), new Claim(ClaimTypes.Email, "jane@example.com")],
-            CookieAuthenticationDefaults.AuthenticationScheme))));
+        PartnerApp.MapJaneLogin(app);
         app.MapTribeSso("/community/sso");
         app.MapTribeSso("/acme/sso").ForCommunity("acme");
         app.MapTribeSso("/beta/sso").ForCommunity("beta");

@@ -44,6 +44,11 @@ internal sealed class PartnerApp : IAsyncDisposable
         BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()),
     };
 
+    /// <summary>Maps <c>GET /login</c>, which signs Jane (id 42, jane@example.com) in with the default scheme: the apps of the README tests.</summary>
+    public static void MapJaneLogin(WebApplication app) => app.MapGet("/login", (HttpContext context) => context.SignInAsync(new ClaimsPrincipal(new ClaimsIdentity(
+        [new Claim(ClaimTypes.NameIdentifier, "42"), new Claim(ClaimTypes.Name, "Jane Doe"), new Claim(ClaimTypes.Email, "jane@example.com")],
+        CookieAuthenticationDefaults.AuthenticationScheme))));
+
     public static Dictionary<string, string?> ValidSettings() => new()
     {
         ["TribeSso:CommunityUrl"] = "https://community.example.com",

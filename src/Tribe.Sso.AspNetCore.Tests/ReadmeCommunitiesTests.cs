@@ -1,8 +1,6 @@
 using System.IO;
 using System.Net;
-using System.Security.Claims;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -33,8 +31,7 @@ public class ReadmeCommunitiesTests
         app.MapHealthChecks("/health");
         #endregion
 
-        app.MapGet("/login", (Microsoft.AspNetCore.Http.HttpContext c) => c.SignInAsync(new ClaimsPrincipal(new ClaimsIdentity(
-            new[] { new Claim(ClaimTypes.NameIdentifier, "42"), new Claim(ClaimTypes.Name, "Jane Doe"), new Claim(ClaimTypes.Email, "jane@example.com") }, "test"))));
+        PartnerApp.MapJaneLogin(app);
         await app.StartAsync();
         try
         {

@@ -1,9 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Net;
-using System.Security.Claims;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -43,8 +41,7 @@ public class ReadmeIntegrationTests
             "text/html"));
         #endregion
 
-        app.MapGet("/login", (HttpContext c) => c.SignInAsync(new ClaimsPrincipal(new ClaimsIdentity(
-            new[] { new Claim(ClaimTypes.NameIdentifier, "42"), new Claim(ClaimTypes.Name, "Jane Doe"), new Claim(ClaimTypes.Email, "jane@example.com") }, "test"))));
+        PartnerApp.MapJaneLogin(app);
         await app.StartAsync();
         try
         {
