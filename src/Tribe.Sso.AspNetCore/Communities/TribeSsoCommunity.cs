@@ -121,7 +121,7 @@ internal sealed partial class TribeSsoCommunity : IDisposable
             return new Snapshot(null, null, Registration.SettingsPath + " could not be read: configuring the settings threw " + e.GetType().Name + ".");
         }
 
-        var problem = TribeSsoCommunityOptionsValidator.Check(settings, Registration.SettingsPath, out var options);
+        var problem = settings.Check(Registration.SettingsPath, out var options);
         return problem is null
             ? new Snapshot(new TribeSsoIssuer(options!, _timeProvider), Fingerprint(settings), null)
             : new Snapshot(null, null, problem);

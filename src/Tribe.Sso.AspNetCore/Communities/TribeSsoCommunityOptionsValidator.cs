@@ -22,39 +22,9 @@ internal sealed class TribeSsoCommunityOptionsValidator(IServiceProvider service
             return ValidateOptionsResult.Skip;
         }
 
-        var problem = Check(options, community.Registration.SettingsPath, out _);
+        var problem = options.Check(community.Registration.SettingsPath, out _);
         return problem is null ? ValidateOptionsResult.Success
             : community.HasIssuer ? ValidateOptionsResult.Skip
             : ValidateOptionsResult.Fail(community.Registration.FailurePrefix + problem);
-    }
-
-    /// <summary>Turns the settings into issuer options, or says which setting is wrong and how to fix it.</summary>
-    /// <returns>Null when the settings are valid; otherwise the problem, starting with the setting's configuration key.</returns>
-    public static string? Check(TribeSsoCommunityOptions options, string prefix, out TribeSsoOptions? result)
-    {
-        result = null;
-        if (options.BindingProblem is not null)
-        {
-            return options.BindingProblem;
-        }
-
-        if (string.IsNullOrEmpty(options.PrivateKey))
-        {
-            return $"{prefix}:PrivateKey is not set. Store the key of the community's \"JWT SSO\" app in user secrets (dotnet user-secrets set \"{prefix}:PrivateKey\" \"<key>\"), the environment variable {prefix.Replace(":", "__", StringComparison.Ordinal)}__PrivateKey, or your secret store.";
-        }
-
-        try
-        {
-            result = options.ToOptions();
-            return null;
-        }
-        catch (TribeSsoKeyException e)
-        {
-            return $"{prefix}:PrivateKey is unusable. {e.Message}" + (options.AllowShortPrivateKey ? string.Empty : $" (In configuration, the opt-in is {prefix}:AllowShortPrivateKey = true.)");
-        }
-        catch (TribeSsoConfigurationException e)
-        {
-            return $"{prefix}:{e.OptionName} is invalid. {e.Message}";
-        }
     }
 }
