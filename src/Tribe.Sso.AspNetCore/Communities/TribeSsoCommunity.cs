@@ -5,6 +5,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -106,6 +107,16 @@ internal sealed partial class TribeSsoCommunity : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// The current issuer of the request's endpoint's community: the keyed <see cref="TribeSsoIssuer"/> of a named
+    /// community, the plain service otherwise. Metadata lookups are cached per endpoint and the issuer is one reference
+    /// read, so this allocates nothing and takes no lock.
+    /// </summary>
+    public static TribeSsoIssuer IssuerFor(HttpContext context)
+        => context.GetEndpoint()?.Metadata.GetMetadata<TribeSsoCommunityMetadata>() is { } community
+            ? context.RequestServices.GetRequiredKeyedService<TribeSsoIssuer>(community.Name)
+            : context.RequestServices.GetRequiredService<TribeSsoIssuer>();
 
     private Snapshot Read()
     {
