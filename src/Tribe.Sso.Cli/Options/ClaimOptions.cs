@@ -41,10 +41,14 @@ internal sealed class ClaimOptions
 
     public Option<bool> AllowShortKey { get; } = new("--allow-short-key") { Description = "Accept a key shorter than 32 bytes (signs exactly as HMAC with the short key)." };
 
-    public IEnumerable<Option> All => new Option[]
+    /// <summary>Adds every claim, lifetime and key option to <paramref name="command"/> (<c>token</c> and <c>link</c> share them).</summary>
+    public void AddTo(Command command)
     {
-        Sub, Name, Email, Role, Picture, Title, Bio, Locale, Source, Tagline, Audience, Groups, GroupsOperation, Lifetime, IssuedAt, KeySource.KeyFile, AllowShortKey,
-    };
+        foreach (var option in new Option[] { Sub, Name, Email, Role, Picture, Title, Bio, Locale, Source, Tagline, Audience, Groups, GroupsOperation, Lifetime, IssuedAt, KeySource.KeyFile, AllowShortKey })
+        {
+            command.Add(option);
+        }
+    }
 
     public TribeSsoUser BuildUser(ParseResult parse)
     {

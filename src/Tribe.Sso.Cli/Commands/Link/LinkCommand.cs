@@ -18,10 +18,7 @@ internal static class LinkCommand
         {
             community, redirect, ssoPath, redirectParameter,
         };
-        foreach (var option in claims.All)
-        {
-            command.Add(option);
-        }
+        claims.AddTo(command);
 
         command.SetAction(parse =>
         {

@@ -11,10 +11,7 @@ internal static class TokenCommand
     {
         var claims = new ClaimOptions();
         var command = new Command("token", "Print a signed SSO token for a user.\n\nExample:\n  TRIBE_SSO_PRIVATE_KEY=... tribe-sso token --sub 42 --name \"Jane Doe\" --email jane@example.com --role moderator");
-        foreach (var option in claims.All)
-        {
-            command.Add(option);
-        }
+        claims.AddTo(command);
 
         command.SetAction(parse =>
         {
