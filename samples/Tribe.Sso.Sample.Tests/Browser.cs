@@ -86,8 +86,7 @@ internal static class Browser
     {
         var element = Wait(driver, "for the iframe " + frame, d => d.FindElement(frame));
         driver.SwitchTo().Frame(element);
-        Wait(driver, $"for {content} inside the iframe {frame}", d =>
-            ((IJavaScriptExecutor)d).ExecuteScript("return document.readyState") as string == "complete" && d.FindElements(content).Count > 0);
+        Wait(driver, $"for {content} inside the iframe {frame}", d => IsLoaded(d) && d.FindElements(content).Count > 0);
     }
 
     /// <summary>The text of the element <paramref name="by"/> on the current page, found afresh (retried if it goes stale).</summary>
@@ -111,8 +110,10 @@ internal static class Browser
     }
 
     private static void WaitForLoadedDocument(IWebDriver driver, string when) =>
-        Wait(driver, "for the document to load " + when, d =>
-            ((IJavaScriptExecutor)d).ExecuteScript("return document.readyState") as string == "complete");
+        Wait(driver, "for the document to load " + when, IsLoaded);
+
+    private static bool IsLoaded(IWebDriver driver) =>
+        ((IJavaScriptExecutor)driver).ExecuteScript("return document.readyState") as string == "complete";
 
     private static bool IsStale(IWebElement element)
     {
