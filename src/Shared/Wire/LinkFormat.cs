@@ -4,17 +4,31 @@ using System.Collections.Generic;
 namespace Tribe.Sso;
 
 /// <summary>
-/// The query string of an SSO link: <c>?jwt=&lt;token&gt;&amp;redirect=&lt;path&gt;</c>. The issuer writes it and the
-/// reader, the simulated community and the CLI read it back with <see cref="ParseQuery"/>. Shared source; see
+/// The SSO link: <c>&lt;community&gt;&lt;sso-path&gt;?jwt=&lt;token&gt;&amp;redirect=&lt;path&gt;</c>. Its parameter
+/// names live here (the public constants of the packages are defined from them), the issuer writes the link with
+/// <see cref="Prefix"/> and <see cref="RedirectSeparator"/>, and the reader and the simulated community read it back
+/// with <see cref="ParseQuery"/>. <see cref="UrlText"/> beside it writes the URL text. Shared source; see
 /// docs/protocol.md#links.
 /// </summary>
 internal static class LinkFormat
 {
-    /// <summary>The parameter that carries the token by default (<c>TokenParameterName</c> of the options and of the reader names another).</summary>
-    public const string TokenParameter = TribeSsoOptions.DefaultTokenParameterName;
+    /// <summary>The parameter that carries the token by default: <c>jwt</c> (<c>TokenParameterName</c> of the options and of the reader names another).</summary>
+    public const string TokenParameter = "jwt";
+
+    /// <summary>The parameter that carries the redirect target by default: <c>redirect</c>.</summary>
+    public const string RedirectParameter = "redirect";
+
+    /// <summary>The redirect parameter of Bettermode's newer link shape: <c>redirect_uri</c>.</summary>
+    public const string RedirectUriParameter = "redirect_uri";
 
     /// <summary>The redirect parameters a community accepts: <c>redirect</c> (the default) and <c>redirect_uri</c> (the newer shape).</summary>
-    public static readonly string[] RedirectParameters = { TribeSsoOptions.DefaultRedirectParameterName, TribeSsoOptions.BettermodeRedirectParameterName };
+    public static readonly string[] RedirectParameters = { RedirectParameter, RedirectUriParameter };
+
+    /// <summary>The link up to the token: <c>https://community.example.com/auth/sso?jwt=</c>. Both names must be tokens (<see cref="UrlText.IsToken"/>).</summary>
+    public static string Prefix(string communityBase, string ssoPath, string tokenParameter) => communityBase + ssoPath + "?" + tokenParameter + "=";
+
+    /// <summary>What comes between the token and the encoded redirect target: <c>&amp;redirect=</c>.</summary>
+    public static string RedirectSeparator(string redirectParameter) => "&" + redirectParameter + "=";
 
     /// <summary>
     /// Splits a query string (with or without its leading '?') into decoded name/value pairs, in order and with repeats,

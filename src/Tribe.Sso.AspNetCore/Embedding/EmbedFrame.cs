@@ -22,12 +22,9 @@ internal static class EmbedFrame
             throw new ArgumentException("The SSO endpoint of an embed must be a path of this app, as mapped with MapTribeSso, such as /community/sso.", nameof(ssoEndpoint));
         }
 
-        var separator = endpoint.Contains('?', StringComparison.Ordinal) ? "&" : "?";
-        return context.Request.PathBase + endpoint + separator + TribeSsoEndpointRouteBuilderExtensions.RedirectQueryParameter + "=" + Encode(path);
+        // Everything but unreserved characters and '/' percent-encoded, as Tribe's guide writes an embed target.
+        return UrlText.WithQueryParameter(context.Request.PathBase + endpoint, LinkFormat.RedirectParameter, UrlText.EscapeValue(path, keepSlash: true));
     }
-
-    /// <summary>Percent-encodes everything but unreserved characters and '/', as Tribe's guide writes an embed target.</summary>
-    private static string Encode(string path) => Uri.EscapeDataString(path).Replace("%2F", "/", StringComparison.Ordinal);
 
     private static string FindSsoEndpoint(HttpContext context)
     {

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Linq;
 using System.Security.Claims;
-using System.Text;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -24,7 +22,7 @@ internal static partial class TribeSsoLogoutEndpoint
     {
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerName);
         var problem = RedirectQuery.FindProblem(context.Request.Query, Fix, out var target);
-        var landing = AsciiLocation(problem is null ? target ?? defaultRedirectPath : defaultRedirectPath);
+        var landing = UrlText.AsciiLocation(problem is null ? target ?? defaultRedirectPath : defaultRedirectPath);
         var userId = context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? context.User.FindFirst("sub")?.Value;
 
         // Sign-out handlers redirect to RedirectUri themselves (cookies at once, an identity provider after its end-session
@@ -57,30 +55,6 @@ internal static partial class TribeSsoLogoutEndpoint
         {
             response.Redirect(landing);
         }
-    }
-
-    /// <summary>Percent-encodes the UTF-8 of non-ASCII characters: a header carries ASCII only (Kestrel answers 500 otherwise).</summary>
-    private static string AsciiLocation(string path)
-    {
-        if (path.All(char.IsAscii))
-        {
-            return path;
-        }
-
-        var builder = new StringBuilder(path.Length * 2);
-        foreach (var b in Encoding.UTF8.GetBytes(path))
-        {
-            if (b < 0x80)
-            {
-                builder.Append((char)b);
-            }
-            else
-            {
-                builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-            }
-        }
-
-        return builder.ToString();
     }
 
     /// <summary>Says why <paramref name="path"/> cannot be the default landing page, or null.</summary>

@@ -15,8 +15,8 @@ internal static class RedirectQuery
     public static string? FindProblem(IQueryCollection query, string fix, out string? target)
     {
         target = null;
-        var redirect = query[TribeSsoEndpointRouteBuilderExtensions.RedirectQueryParameter];
-        var redirectUri = query[TribeSsoEndpointRouteBuilderExtensions.RedirectUriQueryParameter];
+        var redirect = query[LinkFormat.RedirectParameter];
+        var redirectUri = query[LinkFormat.RedirectUriParameter];
         if (redirect.Count + redirectUri.Count > 1)
         {
             return redirect.Count == 1 && redirectUri.Count == 1

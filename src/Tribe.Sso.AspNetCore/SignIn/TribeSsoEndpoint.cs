@@ -95,8 +95,8 @@ internal static partial class TribeSsoEndpoint
 
         var request = context.Request;
         var returnUrl = request.PathBase + request.Path + request.QueryString;
-        var separator = signUp.Path.Contains('?', StringComparison.Ordinal) ? "&" : "?";
-        context.Response.Redirect(request.PathBase + signUp.Path + separator + signUp.ReturnUrlParameter + "=" + Uri.EscapeDataString(returnUrl));
+        var signUpUrl = UrlText.WithQueryParameter(request.PathBase + signUp.Path, signUp.ReturnUrlParameter, UrlText.EscapeValue(returnUrl));
+        context.Response.Redirect(UrlText.AsciiLocation(signUpUrl));
         return Task.CompletedTask;
     }
 

@@ -11,10 +11,10 @@ namespace Tribe.Sso.AspNetCore;
 public static class TribeSsoEndpointRouteBuilderExtensions
 {
     /// <summary>The query parameter of the endpoint that carries the community page to open: <c>redirect</c>.</summary>
-    public const string RedirectQueryParameter = TribeSsoOptions.DefaultRedirectParameterName;
+    public const string RedirectQueryParameter = LinkFormat.RedirectParameter;
 
     /// <summary>The other query parameter accepted for the community page to open: <c>redirect_uri</c>.</summary>
-    public const string RedirectUriQueryParameter = TribeSsoOptions.BettermodeRedirectParameterName;
+    public const string RedirectUriQueryParameter = LinkFormat.RedirectUriParameter;
 
     /// <summary>
     /// Maps a GET endpoint that signs the current user into the community, using the standard claims

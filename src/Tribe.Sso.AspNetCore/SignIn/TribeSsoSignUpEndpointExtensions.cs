@@ -21,13 +21,19 @@ public static class TribeSsoSignUpEndpointExtensions
     /// <param name="returnUrlParameter">The query parameter the sign-up page reads the return address from. Default <c>ReturnUrl</c>.</param>
     /// <returns>The builder, for chaining.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="signUpPath"/> is not a local path, or <paramref name="returnUrlParameter"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="signUpPath"/> is not a local path, or <paramref name="returnUrlParameter"/> is not a plain parameter name (1 to 64 letters, digits, '_', '-' or '.').</exception>
     public static TBuilder WithSignUpPage<TBuilder>(this TBuilder builder, string signUpPath, string returnUrlParameter = DefaultReturnUrlParameter)
         where TBuilder : IEndpointConventionBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(signUpPath);
-        ArgumentException.ThrowIfNullOrEmpty(returnUrlParameter);
+        ArgumentNullException.ThrowIfNull(returnUrlParameter);
+        if (!UrlText.IsToken(returnUrlParameter))
+        {
+            // Written into the Location header as it is: a line break or '&' would add a header or a second ReturnUrl.
+            throw new ArgumentException("The return-address parameter of the sign-up page must be 1 to 64 letters, digits, '_', '-' or '.', such as ReturnUrl.", nameof(returnUrlParameter));
+        }
+
         if (TribeSsoRedirectPath.FindProblem(signUpPath) is { } problem)
         {
             throw new ArgumentException("The sign-up page " + problem + ". Pass a path on this site, such as /account/register.", nameof(signUpPath));

@@ -139,7 +139,7 @@ internal static class SimulatorPages
             return "<span id=\"" + id + "\" class=\"unset\">" + text + " (no URL set)</span>";
         }
 
-        var href = SimulatorLinks.WithParameter(partnerUrl, simulator.Options.RedirectParameterName, local);
+        var href = UrlText.WithQueryParameter(UrlText.AsciiUrl(partnerUrl), UrlText.EscapeValue(simulator.Options.RedirectParameterName), UrlText.EscapeValue(local));
         return "<a id=\"" + id + "\" href=\"" + E(href) + "\"" + (target is null ? string.Empty : " target=\"" + target + "\"") + ">" + text + "</a>";
     }
 

@@ -168,7 +168,7 @@ public sealed class TribeCommunitySimulator
     }
 
     /// <summary>A path under the base path, ASCII only (a Location header carries nothing else).</summary>
-    internal string Url(string localPath) => _basePath + SimulatorLinks.EscapeNonAscii(localPath);
+    internal string Url(string localPath) => _basePath + UrlText.AsciiLocation(localPath);
 
     private TribeCommunitySimulatorResponse SignIn(string local)
     {
@@ -205,7 +205,7 @@ public sealed class TribeCommunitySimulator
     private TribeCommunitySimulatorResponse LogOut(string? sessionCookie)
     {
         _sessions.End(sessionCookie);
-        var target = Options.LogoutUrl is { } logout ? SimulatorLinks.Ascii(logout) : Url("/");
+        var target = Options.LogoutUrl is { } logout ? UrlText.AsciiUrl(logout) : Url("/");
         return TribeCommunitySimulatorResponse.Create(302, "text/html; charset=utf-8", string.Empty, new("Location", target), new("Set-Cookie", Cookie(null)));
     }
 

@@ -1,13 +1,10 @@
 using System;
-using System.Globalization;
 
 namespace Tribe.Sso;
 
 /// <summary>The one place where <see cref="TribeSsoOptions"/> rules live.</summary>
 internal static class OptionRules
 {
-    private const int MaxParameterNameLength = 64;
-
     public static void Validate(TribeSsoOptions options)
     {
         Guard.NotNull(options, nameof(options));
@@ -22,18 +19,6 @@ internal static class OptionRules
         SsoPath(options.SsoPath);
         TokenParameterName(options.TokenParameterName);
         RedirectParameterName(options.RedirectParameterName, options.TokenParameterName);
-    }
-
-    /// <returns>
-    /// The community's base address without a trailing slash, such as <c>https://example.com/community</c>, in ASCII: an
-    /// internationalised host in punycode (<c>https://bücher.example</c> gives <c>https://xn--bcher-kva.example</c>) and
-    /// the path percent-encoded, because the link travels in a <c>Location</c> header that can carry nothing else.
-    /// </returns>
-    public static string CommunityBase(Uri communityUrl)
-    {
-        var host = communityUrl.HostNameType == UriHostNameType.Dns ? communityUrl.IdnHost : communityUrl.Host;
-        var port = communityUrl.IsDefaultPort ? string.Empty : ":" + communityUrl.Port.ToString(CultureInfo.InvariantCulture);
-        return communityUrl.Scheme + "://" + host + port + communityUrl.AbsolutePath.TrimEnd('/');
     }
 
     private static void CommunityUrl(Uri? url)
@@ -65,7 +50,7 @@ internal static class OptionRules
             throw Fail(Name, "has a query or fragment. Use only the community's address and optional base path, such as https://example.com/community");
         }
 
-        foreach (var c in CommunityBase(url))
+        foreach (var c in UrlText.CommunityBase(url))
         {
             if (c > 0x7F)
             {
@@ -167,17 +152,14 @@ internal static class OptionRules
 
     private static void ParameterName(string option, string? name, string fix)
     {
-        if (name is null || name.Length == 0 || name.Length > MaxParameterNameLength)
+        if (name is null || name.Length == 0 || name.Length > UrlText.MaxTokenLength)
         {
             throw Fail(option, "must be 1 to 64 characters. " + fix);
         }
 
-        foreach (var c in name)
+        if (!UrlText.IsToken(name))
         {
-            if (!TextRules.IsAsciiLetterOrDigit(c) && c != '_' && c != '-' && c != '.')
-            {
-                throw Fail(option, "may contain only letters, digits, '_', '-' and '.'. " + fix);
-            }
+            throw Fail(option, "may contain only letters, digits, '_', '-' and '.'. " + fix);
         }
     }
 

@@ -48,10 +48,10 @@ public sealed class TribeSsoIssuer
         SsoPath = options.SsoPath;
         _redirectParameterName = options.RedirectParameterName;
         TokenParameterName = options.TokenParameterName;
-        var communityBase = OptionRules.CommunityBase(options.CommunityUrl!);
+        var communityBase = UrlText.CommunityBase(options.CommunityUrl!);
         CommunityUrl = new Uri(communityBase + "/");
-        _linkPrefix = Encoding.ASCII.GetBytes(communityBase + options.SsoPath + "?" + options.TokenParameterName + "=");
-        _redirectSeparator = Encoding.ASCII.GetBytes("&" + options.RedirectParameterName + "=");
+        _linkPrefix = Encoding.ASCII.GetBytes(LinkFormat.Prefix(communityBase, options.SsoPath, options.TokenParameterName));
+        _redirectSeparator = Encoding.ASCII.GetBytes(LinkFormat.RedirectSeparator(options.RedirectParameterName));
     }
 
     /// <summary>Gets the community's address (with its base path and a trailing slash), with the ASCII (punycode) form of an internationalised host.</summary>
@@ -120,7 +120,7 @@ public sealed class TribeSsoIssuer
 
         var payload = WritePayload(user);
         var tokenLength = JwsSigner.GetTokenLength(JwsSigner.Hs256Header.Length, payload.Length);
-        var maxLength = _linkPrefix.Length + tokenLength + (redirectPath is null ? 0 : _redirectSeparator.Length + TribeSsoRedirectPath.GetMaxEncodedLength(redirectPath));
+        var maxLength = _linkPrefix.Length + tokenLength + (redirectPath is null ? 0 : _redirectSeparator.Length + UrlText.GetMaxEscapedLength(redirectPath));
         var buffer = ArrayPool<byte>.Shared.Rent(maxLength);
         try
         {
@@ -131,7 +131,7 @@ public sealed class TribeSsoIssuer
             {
                 _redirectSeparator.CopyTo(buffer, length);
                 length += _redirectSeparator.Length;
-                encodedRedirectLength = TribeSsoRedirectPath.WriteEncoded(redirectPath, buffer.AsSpan(length));
+                encodedRedirectLength = UrlText.WriteEscapedValue(redirectPath, keepSlash: true, buffer.AsSpan(length));
                 length += encodedRedirectLength;
             }
 

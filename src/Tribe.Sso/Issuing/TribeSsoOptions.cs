@@ -13,16 +13,16 @@ public sealed class TribeSsoOptions
     public const string DefaultSsoPath = "/auth/sso";
 
     /// <summary>The redirect query parameter of the source document: <c>redirect</c>.</summary>
-    public const string DefaultRedirectParameterName = "redirect";
+    public const string DefaultRedirectParameterName = LinkFormat.RedirectParameter;
 
     /// <summary>The query parameter that carries the token by default: <c>jwt</c>. Some Tribe pages name it <c>token</c> or <c>ssoToken</c>; see <see cref="TokenParameterName"/>.</summary>
-    public const string DefaultTokenParameterName = "jwt";
+    public const string DefaultTokenParameterName = LinkFormat.TokenParameter;
 
     /// <summary>The SSO path of the newer Tribe/Bettermode docs: <c>/api/auth/sso</c>.</summary>
     public const string BettermodeSsoPath = "/api/auth/sso";
 
     /// <summary>The redirect query parameter of the newer Tribe/Bettermode docs: <c>redirect_uri</c>.</summary>
-    public const string BettermodeRedirectParameterName = "redirect_uri";
+    public const string BettermodeRedirectParameterName = LinkFormat.RedirectUriParameter;
 
     /// <summary>The longest accepted token lifetime: 10 minutes. Tokens travel in URLs, which leak into logs and history.</summary>
     public static readonly TimeSpan MaximumTokenLifetime = TimeSpan.FromMinutes(10);

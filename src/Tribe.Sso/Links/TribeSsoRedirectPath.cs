@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Text;
 
 namespace Tribe.Sso;
@@ -18,7 +17,6 @@ public static class TribeSsoRedirectPath
     private const int MaxDecodingRounds = 3;
     private static readonly string[] DangerousSchemes = { "javascript:", "data:", "vbscript:", "file:" };
     private static readonly char[] QueryOrFragmentStart = { '?', '#' };
-    private const string Hex = "0123456789ABCDEF";
 
     /// <summary>Says why <paramref name="path"/> is not a safe path on the community, or nothing when it is.</summary>
     /// <param name="path">The redirect target, such as <c>/answers</c> or <c>/search?q=sso</c>.</param>
@@ -72,45 +70,6 @@ public static class TribeSsoRedirectPath
     public static string Validate(string path) => FindProblem(path) is { } problem
         ? throw new TribeSsoRedirectException("The redirect target " + problem + ". Pass a path on the community that starts with a single '/', such as /answers or /search?q=sso.")
         : path;
-
-    /// <summary>The most bytes <see cref="WriteEncoded"/> can write for <paramref name="path"/>.</summary>
-    internal static int GetMaxEncodedLength(string path) => Encoding.UTF8.GetMaxByteCount(path.Length) * 3;
-
-    /// <summary>
-    /// Percent-encodes the UTF-8 of <paramref name="path"/> for use as a query value into <paramref name="destination"/>,
-    /// leaving only unreserved characters and '/' as they are, so '?', '&amp;', '#' and '%' in the target cannot break the
-    /// outer URL. Returns the number of bytes written.
-    /// </summary>
-    internal static int WriteEncoded(string path, Span<byte> destination)
-    {
-        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(path.Length));
-        try
-        {
-            var count = Encoding.UTF8.GetBytes(path, 0, path.Length, utf8, 0);
-            var written = 0;
-            for (var i = 0; i < count; i++)
-            {
-                var b = utf8[i];
-                var c = (char)b;
-                if (b < 0x80 && (TextRules.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~' or '/'))
-                {
-                    destination[written++] = b;
-                }
-                else
-                {
-                    destination[written++] = (byte)'%';
-                    destination[written++] = (byte)Hex[b >> 4];
-                    destination[written++] = (byte)Hex[b & 0xF];
-                }
-            }
-
-            return written;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(utf8);
-        }
-    }
 
     private static string? FindProblemInDecodedForm(string value, bool encoded)
     {
