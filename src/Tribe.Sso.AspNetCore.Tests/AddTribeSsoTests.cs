@@ -59,6 +59,7 @@ public class AddTribeSsoTests
             ["Sso:Audience"] = "partner",
             ["Sso:SsoPath"] = "/api/auth/sso",
             ["Sso:RedirectParameterName"] = "redirect_uri",
+            ["Sso:AllowAdminRole"] = "true",
         }).Build();
         using var provider = new ServiceCollection().AddTribeSso(configuration.GetSection("Sso")).BuildServiceProvider();
 
@@ -69,6 +70,7 @@ public class AddTribeSsoTests
         issuer.Audience.Should().Be("partner");
         issuer.SsoPath.Should().Be("/api/auth/sso");
         issuer.RedirectParameterName.Should().Be("redirect_uri");
+        issuer.AllowAdminRole.Should().BeTrue();
         provider.GetRequiredService<TimeProvider>().Should().BeSameAs(TimeProvider.System);
         provider.GetRequiredService<TribeSsoIssuer>().Should().BeSameAs(issuer, "the issuer is a singleton");
     }

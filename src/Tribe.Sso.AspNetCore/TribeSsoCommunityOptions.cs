@@ -37,6 +37,13 @@ public sealed class TribeSsoCommunityOptions
     /// <summary>Gets or sets the community's token parameter. Default <c>jwt</c>; <c>token</c> or <c>ssoToken</c> only if your community reads that name.</summary>
     public string TokenParameterName { get; set; } = TribeSsoOptions.DefaultTokenParameterName;
 
+    /// <summary>
+    /// Gets or sets a value indicating whether the community's issuer signs tokens with <c>role: admin</c>, which make
+    /// their holder a community admin (configuration <c>TribeSso:AllowAdminRole</c>). Default false: an admin user is
+    /// refused (see <see cref="TribeSsoOptions.AllowAdminRole"/>).
+    /// </summary>
+    public bool AllowAdminRole { get; set; }
+
     /// <summary>Gets or sets why the configuration could not be bound (a value that does not convert), or null.</summary>
     internal string? BindingProblem { get; set; }
 
@@ -60,6 +67,7 @@ public sealed class TribeSsoCommunityOptions
             SsoPath = SsoPath,
             RedirectParameterName = RedirectParameterName,
             TokenParameterName = TokenParameterName,
+            AllowAdminRole = AllowAdminRole,
         };
         options.Validate();
         return options;
