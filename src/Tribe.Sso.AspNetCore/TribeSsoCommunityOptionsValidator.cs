@@ -50,11 +50,33 @@ internal sealed class TribeSsoCommunityOptionsValidator(IServiceProvider service
         }
         catch (TribeSsoKeyException e)
         {
-            return $"{prefix}:PrivateKey is unusable. {e.Message}" + (options.AllowShortPrivateKey ? string.Empty : $" (In configuration, the opt-in is {prefix}:AllowShortPrivateKey = true.)");
+            return $"{prefix}:PrivateKey is unusable. {e.Message}" + (IsOnlyShort(options) ? $" (In configuration, the opt-in is {prefix}:AllowShortPrivateKey = true.)" : string.Empty);
         }
         catch (TribeSsoConfigurationException e)
         {
             return $"{prefix}:{e.OptionName} is invalid. {e.Message}";
+        }
+    }
+
+    /// <summary>
+    /// Whether the short-key opt-in would fix the key: only then is it offered. A key with surrounding whitespace or a
+    /// broken UTF-16 sequence stays unusable with the opt-in, and advice about it would send the reader the wrong way.
+    /// </summary>
+    private static bool IsOnlyShort(TribeSsoCommunityOptions options)
+    {
+        if (options.AllowShortPrivateKey)
+        {
+            return false;
+        }
+
+        try
+        {
+            TribeSsoKey.FromShortCommunityKey(options.PrivateKey!);
+            return true;
+        }
+        catch (TribeSsoKeyException)
+        {
+            return false;
         }
     }
 }
