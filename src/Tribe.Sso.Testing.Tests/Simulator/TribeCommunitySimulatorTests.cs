@@ -54,6 +54,7 @@ public class TribeCommunitySimulatorTests
     public void BettermodeShape_ApiAuthSsoWithRedirectUri_IsServedToo()
     {
         var options = Issuers.Options().UseBettermodeUrlShape();
+        _simulator.Options.UrlShape = TribeCommunityUrlShape.Bettermode;
 
         var response = Get(Issuers.WithClock(_clock, options).CreateLoginUrl(Issuers.Jane(), "/embed/space/whats-new?readonly=false&header=true"));
 
@@ -330,7 +331,7 @@ public class TribeCommunitySimulatorTests
         var response = _simulator.Handle("GET", address + token);
 
         response.StatusCode.Should().Be(404);
-        Text(response, "no-such-sso-address").Should().Be("no such SSO address; the community serves /auth/sso and /api/auth/sso");
+        Text(response, "no-such-sso-address").Should().Be("no such SSO address; this community has the tribe URL shape: /auth/sso?jwt=…&redirect=… (/api/auth/sso with redirect_uri is the bettermode shape)");
         response.Body.Should().NotContain(token.Split('.')[2]).And.NotContain("eyJ");
         _simulator.SignIns.Should().BeEmpty();
     }
