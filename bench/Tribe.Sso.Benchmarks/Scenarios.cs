@@ -42,8 +42,8 @@ public sealed class Scenario
         .AddToGroups(Enumerable.Range(0, 40).Select(i => TribeGroup.Joined("5f1c0e8b9d3e4a00123456" + i.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))))
         .Build());
 
-    /// <summary>The issuer every benchmark signs with: the default options and <see cref="Key"/>.</summary>
-    public static TribeSsoIssuer CreateIssuer() => new(new TribeSsoOptions { CommunityUrl = new Uri("https://community.example.com"), PrivateKey = TribeSsoKey.FromString(Key) });
+    /// <summary>The issuer every benchmark signs with: the default options and <see cref="Key"/>, admin allowed for <see cref="Heavy"/>.</summary>
+    public static TribeSsoIssuer CreateIssuer() => new(new TribeSsoOptions { CommunityUrl = new Uri("https://community.example.com"), PrivateKey = TribeSsoKey.FromString(Key), AllowAdminRole = true });
 
     public static Scenario ByName(string name) => name switch
     {

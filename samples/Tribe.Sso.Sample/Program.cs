@@ -98,14 +98,23 @@ if (community is not null)
         var request = context.Request;
         var body = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0 ? await new StreamReader(request.Body).ReadToEndAsync() : null;
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path + request.QueryString;
-        var answer = community.Handle(request.Method, target, request.Cookies[TribeCommunitySimulator.SessionCookieName], body);
+        var answer = community.Handle(new TribeCommunitySimulatorRequest(request.Method, target)
+        {
+            Host = request.Headers.Host,
+            SessionCookie = request.Cookies[TribeCommunitySimulator.SessionCookieName],
+            Body = body,
+        });
         context.Response.StatusCode = answer.StatusCode;
         foreach (var (name, value) in answer.Headers)
         {
             context.Response.Headers.Append(name, value);
         }
 
-        await context.Response.WriteAsync(answer.Body);
+        // Nothing is written for an empty body: Kestrel throws on any write to a 204 (DELETE /_simulator) and drops the connection.
+        if (answer.Body.Length > 0)
+        {
+            await context.Response.WriteAsync(answer.Body);
+        }
     });
 }
 

@@ -14,7 +14,8 @@ public class AddTribeSsoTests
 {
     [TestCase("TribeSso:PrivateKey", null, "TribeSso:PrivateKey is not set. Store the key of the community's \"JWT SSO\" app in user secrets (dotnet user-secrets set \"TribeSso:PrivateKey\" \"<key>\"), the environment variable TribeSso__PrivateKey, or your secret store.")]
     [TestCase("TribeSso:PrivateKey", TestKeys.Short, "TribeSso:PrivateKey is unusable. The SSO private key is 20 UTF-8 bytes long; HS256 requires at least 32 bytes*(In configuration, the opt-in is TribeSso:AllowShortPrivateKey = true.)")]
-    [TestCase("TribeSso:PrivateKey", TestKeys.Primary + " ", "TribeSso:PrivateKey is unusable. The SSO private key starts or ends with whitespace*")]
+    [TestCase("TribeSso:PrivateKey", TestKeys.Primary + " ", "TribeSso:PrivateKey is unusable. The SSO private key starts or ends with whitespace, which is almost always a copy/paste accident and would sign with a different key than the community's. Trim it where it is loaded (configuration, environment variable or file).")]
+    [TestCase("TribeSso:PrivateKey", " " + TestKeys.Short, "TribeSso:PrivateKey is unusable. The SSO private key starts or ends with whitespace, which is almost always a copy/paste accident and would sign with a different key than the community's. Trim it where it is loaded (configuration, environment variable or file).")]
     [TestCase("TribeSso:CommunityUrl", null, "TribeSso:CommunityUrl is invalid. Option 'CommunityUrl' is not set*")]
     [TestCase("TribeSso:CommunityUrl", "http://community.example.com", "TribeSso:CommunityUrl is invalid. Option 'CommunityUrl' uses the scheme 'http'*")]
     [TestCase("TribeSso:TokenLifetime", "00:20:00", "TribeSso:TokenLifetime is invalid. Option 'TokenLifetime' is 00:20:00; it must be from 1 second to 10 minutes*")]
@@ -59,6 +60,7 @@ public class AddTribeSsoTests
             ["Sso:Audience"] = "partner",
             ["Sso:SsoPath"] = "/api/auth/sso",
             ["Sso:RedirectParameterName"] = "redirect_uri",
+            ["Sso:AllowAdminRole"] = "true",
         }).Build();
         using var provider = new ServiceCollection().AddTribeSso(configuration.GetSection("Sso")).BuildServiceProvider();
 
@@ -69,6 +71,7 @@ public class AddTribeSsoTests
         issuer.Audience.Should().Be("partner");
         issuer.SsoPath.Should().Be("/api/auth/sso");
         issuer.RedirectParameterName.Should().Be("redirect_uri");
+        issuer.AllowAdminRole.Should().BeTrue();
         provider.GetRequiredService<TimeProvider>().Should().BeSameAs(TimeProvider.System);
         provider.GetRequiredService<TribeSsoIssuer>().Should().BeSameAs(issuer, "the issuer is a singleton");
     }

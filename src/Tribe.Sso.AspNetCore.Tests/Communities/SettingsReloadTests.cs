@@ -20,6 +20,7 @@ public class SettingsReloadTests
         [nameof(TribeSsoCommunityOptions.SsoPath), "/api/auth/sso"],
         [nameof(TribeSsoCommunityOptions.RedirectParameterName), "redirect_uri"],
         [nameof(TribeSsoCommunityOptions.TokenParameterName), "token"],
+        [nameof(TribeSsoCommunityOptions.AllowAdminRole), "true"],
     ];
 
     [TestCaseSource(nameof(EverySetting))]

@@ -149,7 +149,7 @@ internal sealed partial class TribeSsoCommunity : IDisposable
         string?[] fields =
         [
             s.CommunityUrl?.OriginalString, s.PrivateKey, s.AllowShortPrivateKey ? "1" : "0", s.TokenLifetime.Ticks.ToString(CultureInfo.InvariantCulture),
-            s.Audience, s.SsoPath, s.RedirectParameterName, s.TokenParameterName,
+            s.Audience, s.SsoPath, s.RedirectParameterName, s.TokenParameterName, s.AllowAdminRole ? "1" : "0",
         ];
         foreach (var field in fields)
         {

@@ -37,6 +37,13 @@ public sealed class TribeSsoCommunityOptions
     /// <summary>Gets or sets the community's token parameter. Default <c>jwt</c>; <c>token</c> or <c>ssoToken</c> only if your community reads that name.</summary>
     public string TokenParameterName { get; set; } = TribeSsoOptions.DefaultTokenParameterName;
 
+    /// <summary>
+    /// Gets or sets a value indicating whether the community's issuer signs tokens with <c>role: admin</c>, which make
+    /// their holder a community admin (configuration <c>TribeSso:AllowAdminRole</c>). Default false: an admin user is
+    /// refused (see <see cref="TribeSsoOptions.AllowAdminRole"/>).
+    /// </summary>
+    public bool AllowAdminRole { get; set; }
+
     /// <summary>Gets or sets why the configuration could not be bound (a value that does not convert), or null.</summary>
     internal string? BindingProblem { get; set; }
 
@@ -67,11 +74,33 @@ public sealed class TribeSsoCommunityOptions
         }
         catch (TribeSsoKeyException e)
         {
-            return $"{prefix}:PrivateKey is unusable. {e.Message}" + (AllowShortPrivateKey ? string.Empty : $" (In configuration, the opt-in is {prefix}:AllowShortPrivateKey = true.)");
+            return $"{prefix}:PrivateKey is unusable. {e.Message}" + (IsOnlyShort() ? $" (In configuration, the opt-in is {prefix}:AllowShortPrivateKey = true.)" : string.Empty);
         }
         catch (TribeSsoConfigurationException e)
         {
             return $"{prefix}:{e.OptionName} is invalid. {e.Message}";
+        }
+    }
+
+    /// <summary>
+    /// Whether the short-key opt-in would fix the key: only then is it offered. A key with surrounding whitespace or a
+    /// broken UTF-16 sequence stays unusable with the opt-in, and advice about it would send the reader the wrong way.
+    /// </summary>
+    private bool IsOnlyShort()
+    {
+        if (AllowShortPrivateKey)
+        {
+            return false;
+        }
+
+        try
+        {
+            TribeSsoKey.FromShortCommunityKey(PrivateKey!);
+            return true;
+        }
+        catch (TribeSsoKeyException)
+        {
+            return false;
         }
     }
 
@@ -90,6 +119,7 @@ public sealed class TribeSsoCommunityOptions
             SsoPath = SsoPath,
             RedirectParameterName = RedirectParameterName,
             TokenParameterName = TokenParameterName,
+            AllowAdminRole = AllowAdminRole,
         };
         options.Validate();
         return options;

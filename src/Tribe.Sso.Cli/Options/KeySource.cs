@@ -61,7 +61,21 @@ internal static class KeySource
         }
         catch (TribeSsoKeyException e)
         {
-            throw new CliException(parse.GetValue(KeyFile) is null ? EnvironmentVariable : "--key-file", e.Message + (allowShort ? string.Empty : " (The opt-in here is --allow-short-key.)"));
+            throw new CliException(parse.GetValue(KeyFile) is null ? EnvironmentVariable : "--key-file", e.Message + (!allowShort && IsOnlyShort(text) ? " (The opt-in here is --allow-short-key.)" : string.Empty));
+        }
+    }
+
+    /// <summary>Whether --allow-short-key would fix the key: a key with surrounding whitespace stays unusable with it.</summary>
+    private static bool IsOnlyShort(string text)
+    {
+        try
+        {
+            TribeSsoKey.FromShortCommunityKey(text);
+            return true;
+        }
+        catch (TribeSsoKeyException)
+        {
+            return false;
         }
     }
 }

@@ -144,7 +144,9 @@ public class InMemoryTribeCommunityTests
     [Test]
     public void SignIn_WithoutGroupsClaim_KeepsGroupsAndOptionalFields()
     {
-        _community.SignIn(_issuer.CreateToken(TribeSsoUser.Create("42", "Jane", "jane@example.com").WithRole(TribeRole.Admin).WithBio("bio").AddToGroups(TribeGroup.FromId("a")).Build()));
+        var options = Issuers.Options();
+        options.AllowAdminRole = true;
+        _community.SignIn(Issuers.WithClock(_clock, options).CreateToken(TribeSsoUser.Create("42", "Jane", "jane@example.com").WithRole(TribeRole.Admin).WithBio("bio").AddToGroups(TribeGroup.FromId("a")).Build()));
 
         var member = _community.SignIn(_issuer.CreateToken(Issuers.Jane())).Member!;
 

@@ -35,7 +35,7 @@ public partial class TribeCommunitySimulatorTests
         var response = _simulator.Handle("GET", address + token);
 
         response.StatusCode.Should().Be(404);
-        Text(response, "no-such-sso-address").Should().Be("no such SSO address; the community serves /auth/sso and /api/auth/sso");
+        Text(response, "no-such-sso-address").Should().Be("no such SSO address; this community has the tribe URL shape: /auth/sso?jwt=…&redirect=… (/api/auth/sso with redirect_uri is the bettermode shape)");
         response.Body.Should().NotContain(token.Split('.')[2]).And.NotContain("eyJ");
         _simulator.SignIns.Should().BeEmpty();
     }

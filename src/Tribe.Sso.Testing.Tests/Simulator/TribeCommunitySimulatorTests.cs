@@ -54,6 +54,7 @@ public partial class TribeCommunitySimulatorTests
     public void BettermodeShape_ApiAuthSsoWithRedirectUri_IsServedToo()
     {
         var options = Issuers.Options().UseBettermodeUrlShape();
+        _simulator.Options.UrlShape = TribeCommunityUrlShape.Bettermode;
 
         var response = Get(Issuers.WithClock(_clock, options).CreateLoginUrl(Issuers.Jane(), "/embed/space/whats-new?readonly=false&header=true"));
 

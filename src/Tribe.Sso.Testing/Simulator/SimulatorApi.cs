@@ -88,7 +88,7 @@ internal static class SimulatorApi
     private static TribeCommunitySimulatorResponse Reset(TribeCommunitySimulator simulator)
     {
         simulator.Reset();
-        return TribeCommunitySimulatorResponse.Create(204, Json, string.Empty);
+        return TribeCommunitySimulatorResponse.NoContent();
     }
 
     private static string? String(JsonElement root, string name)

@@ -109,7 +109,16 @@ internal static class SimulatorPages
         => TribeCommunitySimulatorResponse.Create(404, Html, Document(simulator.Options.CommunityName, "<h1>Not found</h1><p>This address is not part of the simulated community.</p>"));
 
     public static TribeCommunitySimulatorResponse NoSuchSsoAddress(TribeCommunitySimulator simulator)
-        => TribeCommunitySimulatorResponse.Create(404, Html, Document(simulator.Options.CommunityName, "<h1>Not found</h1><p id=\"no-such-sso-address\">no such SSO address; the community serves /auth/sso and /api/auth/sso</p>"));
+    {
+        var token = simulator.Options.ReaderOptions?.TokenParameterName ?? TribeSsoOptions.DefaultTokenParameterName;
+        var shape = simulator.Options.UrlShape == TribeCommunityUrlShape.Bettermode
+            ? "the bettermode URL shape: /api/auth/sso?" + token + "=…&redirect_uri=… (/auth/sso with redirect is the tribe shape)"
+            : "the tribe URL shape: /auth/sso?" + token + "=…&redirect=… (/api/auth/sso with redirect_uri is the bettermode shape)";
+        return TribeCommunitySimulatorResponse.Create(404, Html, Document(simulator.Options.CommunityName, "<h1>Not found</h1><p id=\"no-such-sso-address\">no such SSO address; this community has " + E(shape) + "</p>"));
+    }
+
+    public static TribeCommunitySimulatorResponse HostRefused(TribeCommunitySimulator simulator)
+        => TribeCommunitySimulatorResponse.Create(403, Html, Document(simulator.Options.CommunityName, "<h1>Forbidden</h1><p id=\"host-refused\">This simulated community answers only requests for a loopback name (localhost, 127.0.0.1, [::1]), so a page on another site cannot read it through DNS rebinding.</p>"));
 
     public static TribeCommunitySimulatorResponse MethodNotAllowed(TribeCommunitySimulator simulator)
         => TribeCommunitySimulatorResponse.Create(405, Html, Document(simulator.Options.CommunityName, "<h1>Method not allowed</h1><p>The simulated community's pages answer GET only.</p>"), new KeyValuePair<string, string>("Allow", "GET"));
@@ -125,7 +134,8 @@ internal static class SimulatorPages
         }
         else
         {
-            nav.Append("<span>").Append(E(member.Name)).Append("</span> <a id=\"log-out\" href=\"").Append(E(simulator.Url("/auth/logout"))).Append("\">Log out</a>");
+            nav.Append("<span>").Append(E(member.Name)).Append("</span> ").Append(Link("edit-profile", "Edit profile", options.SettingsUrl, simulator, local, null))
+                .Append(" <a id=\"log-out\" href=\"").Append(E(simulator.Url("/auth/logout"))).Append("\">Log out</a>");
         }
 
         return Document(options.CommunityName, nav.Append("</nav>").Append(content).ToString());

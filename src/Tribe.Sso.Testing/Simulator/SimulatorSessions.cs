@@ -6,11 +6,18 @@ using System.Security.Cryptography;
 
 namespace Tribe.Sso.Testing;
 
-/// <summary>The community's sessions: a random cookie value for each member signed in through SSO. Thread-safe.</summary>
+/// <summary>
+/// The community's sessions: a random cookie value for each member signed in through SSO. Like the sign-in log, it
+/// keeps the last <see cref="MaxSessions"/>, so a long-running simulator does not grow without bound. Thread-safe.
+/// </summary>
 internal sealed class SimulatorSessions
 {
+    /// <summary>How many sessions are kept: the newest 1,000; signing in once more ends the oldest.</summary>
+    public const int MaxSessions = 1000;
+
     private readonly object _gate = new();
-    private readonly Dictionary<string, Session> _sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinkedListNode<(string Id, Session Session)>> _sessions = new(StringComparer.Ordinal);
+    private readonly LinkedList<(string Id, Session Session)> _oldestFirst = new();
 
     public string Start(string memberId, TribeSsoSignInOutcome outcome)
     {
@@ -23,7 +30,12 @@ internal sealed class SimulatorSessions
         var id = string.Concat(bytes.Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
         lock (_gate)
         {
-            _sessions[id] = new Session(memberId, outcome);
+            _sessions[id] = _oldestFirst.AddLast((id, new Session(memberId, outcome)));
+            if (_sessions.Count > MaxSessions)
+            {
+                _sessions.Remove(_oldestFirst.First!.Value.Id);
+                _oldestFirst.RemoveFirst();
+            }
         }
 
         return id;
@@ -33,7 +45,7 @@ internal sealed class SimulatorSessions
     {
         lock (_gate)
         {
-            return id is not null && _sessions.TryGetValue(id, out var session) ? session : null;
+            return id is not null && _sessions.TryGetValue(id, out var node) ? node.Value.Session : null;
         }
     }
 
@@ -41,9 +53,10 @@ internal sealed class SimulatorSessions
     {
         lock (_gate)
         {
-            if (id is not null)
+            if (id is not null && _sessions.TryGetValue(id, out var node))
             {
                 _sessions.Remove(id);
+                _oldestFirst.Remove(node);
             }
         }
     }
@@ -53,6 +66,7 @@ internal sealed class SimulatorSessions
         lock (_gate)
         {
             _sessions.Clear();
+            _oldestFirst.Clear();
         }
     }
 

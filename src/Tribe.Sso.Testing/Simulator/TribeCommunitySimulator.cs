@@ -8,19 +8,21 @@ namespace Tribe.Sso.Testing;
 /// <summary>
 /// A Tribe community as a browser sees it, without a web server: give it each request (method, path and query, the
 /// session cookie) and write out the <see cref="TribeCommunitySimulatorResponse"/> it returns. Any host can serve it: a
-/// partner's ASP.NET Core app under a path, an <c>HttpListener</c>, a test calling <see cref="Handle"/> directly.
+/// partner's ASP.NET Core app under a path, an <c>HttpListener</c>, a test calling <see cref="Handle(TribeCommunitySimulatorRequest)"/> directly.
 /// Thread-safe.
 /// </summary>
 /// <remarks>
 /// <para>What it serves, under <see cref="TribeCommunitySimulatorOptions.BasePath"/>:</para>
 /// <list type="bullet">
-/// <item><c>GET /auth/sso?jwt=…&amp;redirect=…</c> and <c>GET /api/auth/sso?jwt=…&amp;redirect_uri=…</c>: the rules of
+/// <item><c>GET /auth/sso?jwt=…&amp;redirect=…</c> (or, with <see cref="TribeCommunitySimulatorOptions.UrlShape"/>
+/// <see cref="TribeCommunityUrlShape.Bettermode"/>, <c>GET /api/auth/sso?jwt=…&amp;redirect_uri=…</c>): the rules of
 /// <see cref="InMemoryTribeCommunity"/>. A member signed in gets a session cookie and a <c>302</c> to the requested page;
 /// a rejected token is answered <c>401</c> and a conflict <c>409</c>, with a page that says why in the reader's words.</item>
 /// <item><c>GET /auth/logout</c>: ends the session, then sends the browser to the partner's Logout URL.</item>
 /// <item><c>GET /embed/…</c>: a compact page for an iframe, showing the signed-in member and the embed options.</item>
-/// <item>any other <c>GET</c>: a community page showing the signed-in member, or "Log in" and "Sign up" links to the
-/// partner's Authorization and Sign-up URLs carrying the page to return to.</item>
+/// <item>any other <c>GET</c>: a community page showing the signed-in member with "Edit profile" (the partner's Settings
+/// URL) and "Log out", or "Log in" and "Sign up" links to the partner's Authorization and Sign-up URLs, each carrying the
+/// page to return to.</item>
 /// <item>a JSON API for tests: <c>GET /_simulator/members</c>, <c>POST /_simulator/members</c> (<c>email</c>, <c>name</c>,
 /// optional <c>externalId</c>), <c>GET /_simulator/sign-ins</c>, <c>DELETE /_simulator</c> (reset).</item>
 /// </list>
@@ -28,7 +30,8 @@ namespace Tribe.Sso.Testing;
 /// Every value it echoes is HTML-encoded. Tokens are read, never shown or logged: a page masks the value of a
 /// <c>jwt</c>, <c>token</c> or <c>ssoToken</c> parameter (and the configured token parameter) as <c>…</c>, and any other
 /// address under <c>/auth/</c> or <c>/api/</c>, such as <c>/auth/sso/</c>, is answered <c>404</c>. Only
-/// <see cref="SignIns"/> keeps them, in process.
+/// <see cref="SignIns"/> keeps them, in process. Requests for a host name other than a loopback one are answered
+/// <c>403</c> (see <see cref="TribeCommunitySimulatorRequest.Host"/>).
 /// </para>
 /// </remarks>
 public sealed class TribeCommunitySimulator
@@ -57,18 +60,12 @@ public sealed class TribeCommunitySimulator
     {
         _key = Guard.NotNull(key, nameof(key));
         Options = options ?? new TribeCommunitySimulatorOptions();
-        var basePath = Options.BasePath ?? string.Empty;
-        _basePath = basePath;
-        if (basePath.Length > 0 && (basePath[0] != '/' || basePath.EndsWith('/') || basePath.Contains('?') || basePath.Contains('#')))
-        {
-            throw new ArgumentException("BasePath must be empty or a path without a trailing '/', such as /community-sim.", nameof(options));
-        }
-
+        _basePath = TribeCommunitySimulatorOptions.CheckBasePath(Options.BasePath);
         _community = new InMemoryTribeCommunity(key, Options.ReaderOptions ?? new TribeSsoTokenReaderOptions());
     }
 
     /// <summary>
-    /// Gets the settings the simulator was created with. The partner's URLs and the community name are read on each
+    /// Gets the settings the simulator was created with. The partner's URLs, the URL shape and the community name are read on each
     /// request (a host may set them once it knows its address); the base path and the reader options are fixed.
     /// </summary>
     public TribeCommunitySimulatorOptions Options { get; }
@@ -112,9 +109,21 @@ public sealed class TribeCommunitySimulator
         }
     }
 
-    /// <summary>Answers one request, as the community's web server would.</summary>
+    /// <summary>Answers one request, as the community's web server would; a request for a name other than a loopback one is answered <c>403</c>.</summary>
+    /// <param name="request">The method, target, Host header, session cookie and body.</param>
+    /// <returns>The response to write out. Never throws for any request.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    public TribeCommunitySimulatorResponse Handle(TribeCommunitySimulatorRequest request)
+    {
+        Guard.NotNull(request, nameof(request));
+        return SimulatorTarget.IsLoopbackHost(request.Host)
+            ? Handle(request.Method, request.Target, request.SessionCookie, request.Body)
+            : SimulatorPages.HostRefused(this);
+    }
+
+    /// <summary>Answers one request whose host is not known (a test calling it in process), as the community's web server would.</summary>
     /// <param name="method">The HTTP method, such as <c>GET</c>.</param>
-    /// <param name="pathAndQuery">The request target as it arrived, still percent-encoded, such as <c>/community-sim/auth/sso?jwt=…</c>.</param>
+    /// <param name="pathAndQuery">The request target as it arrived, still percent-encoded, such as <c>/community-sim/auth/sso?jwt=…</c>; an absolute-form one must name a loopback host.</param>
     /// <param name="sessionCookie">The value of the <see cref="SessionCookieName"/> cookie, or null.</param>
     /// <param name="body">The request body (JSON for <c>POST /_simulator/members</c>), or null.</param>
     /// <returns>The response to write out. Never throws for any request.</returns>
@@ -123,6 +132,12 @@ public sealed class TribeCommunitySimulator
     {
         Guard.NotNull(method, nameof(method));
         Guard.NotNull(pathAndQuery, nameof(pathAndQuery));
+        pathAndQuery = SimulatorTarget.OriginForm(pathAndQuery, out var authority);
+        if (!SimulatorTarget.IsLoopbackHost(authority))
+        {
+            return SimulatorPages.HostRefused(this);
+        }
+
         var basePath = _basePath;
         var queryStart = pathAndQuery.IndexOfAny(QueryOrFragment);
         var path = queryStart < 0 ? pathAndQuery : pathAndQuery.Substring(0, queryStart);
@@ -144,9 +159,9 @@ public sealed class TribeCommunitySimulator
             return SimulatorPages.MethodNotAllowed(this);
         }
 
-        if (localPath is "/auth/sso" or "/api/auth/sso")
+        if (localPath == SimulatorTarget.SsoPath(Options.UrlShape))
         {
-            return SignIn(local);
+            return SignIn(SimulatorTarget.WithoutParameter(local, SimulatorTarget.IgnoredRedirectParameter(Options.UrlShape)));
         }
 
         if (localPath == "/auth/logout")
@@ -154,7 +169,7 @@ public sealed class TribeCommunitySimulator
             return LogOut(sessionCookie);
         }
 
-        if (IsNearSsoAddress(localPath) || IsNearSsoAddress(Uri.UnescapeDataString(localPath)))
+        if (SimulatorTarget.IsNearSsoAddress(localPath) || SimulatorTarget.IsNearSsoAddress(Uri.UnescapeDataString(localPath)))
         {
             return SimulatorPages.NoSuchSsoAddress(this);
         }
@@ -208,14 +223,6 @@ public sealed class TribeCommunitySimulator
         var target = Options.LogoutUrl is { } logout ? UrlText.AsciiUrl(logout) : Url("/");
         return TribeCommunitySimulatorResponse.Create(302, "text/html; charset=utf-8", string.Empty, new("Location", target), new("Set-Cookie", Cookie(null)));
     }
-
-    /// <summary>
-    /// An address under <c>/auth/</c> or <c>/api/</c> that is not an exact SSO or logout path, such as <c>/auth/sso/</c>
-    /// or <c>/Auth/SSO</c>: a mistyped SSO link, answered 404 rather than with a page that would echo its token.
-    /// </summary>
-    private static bool IsNearSsoAddress(string localPath)
-        => localPath.Equals("/auth", StringComparison.OrdinalIgnoreCase) || localPath.Equals("/api", StringComparison.OrdinalIgnoreCase)
-        || localPath.StartsWith("/auth/", StringComparison.OrdinalIgnoreCase) || localPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase);
 
     private TribeCommunityMember? FindSessionMember(string? sessionCookie, out SimulatorSessions.Session? session)
     {

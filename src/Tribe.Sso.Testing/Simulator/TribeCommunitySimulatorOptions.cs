@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace Tribe.Sso.Testing;
 
@@ -12,6 +13,9 @@ public sealed class TribeCommunitySimulatorOptions
     private Uri? _authorizationUrl;
     private Uri? _signUpUrl;
     private Uri? _logoutUrl;
+    private Uri? _settingsUrl;
+    private string _basePath = string.Empty;
+    private TribeCommunityUrlShape _urlShape = TribeCommunityUrlShape.Tribe;
     private string _redirectParameterName = TribeSsoOptions.DefaultRedirectParameterName;
 
     /// <summary>Gets or sets the partner's Authorization URL: where "Log in" sends a visitor, with the page to return to. Null shows no link.</summary>
@@ -39,6 +43,32 @@ public sealed class TribeCommunitySimulatorOptions
     }
 
     /// <summary>
+    /// Gets or sets the partner's Settings URL, the fifth address of the community's JWT SSO settings: where "Edit
+    /// profile" on a member's page sends them, with the page to return to. Null shows no link.
+    /// </summary>
+    /// <exception cref="ArgumentException">The URL is relative, not http or https, or has user info or a fragment.</exception>
+    public Uri? SettingsUrl
+    {
+        get => _settingsUrl;
+        set => _settingsUrl = PartnerUrl(value, nameof(SettingsUrl));
+    }
+
+    /// <summary>
+    /// Gets or sets the URL shape the community serves, as a real one serves only its own: <see cref="TribeCommunityUrlShape.Tribe"/>
+    /// (the default: <c>/auth/sso</c> with <c>redirect</c>) or <see cref="TribeCommunityUrlShape.Bettermode"/>
+    /// (<c>/api/auth/sso</c> with <c>redirect_uri</c>). The other shape's path answers <c>404</c>, and the other shape's
+    /// redirect parameter is ignored, so a partner with the wrong shape fails here as it would in production.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined shape.</exception>
+    public TribeCommunityUrlShape UrlShape
+    {
+        get => _urlShape;
+        set => _urlShape = value is TribeCommunityUrlShape.Tribe or TribeCommunityUrlShape.Bettermode
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), "UrlShape must be TribeCommunityUrlShape.Tribe or TribeCommunityUrlShape.Bettermode.");
+    }
+
+    /// <summary>
     /// Gets or sets the query parameter that carries the page to return to on the Authorization and Sign-up URLs, the
     /// concept <see cref="TribeSsoOptions.RedirectParameterName"/> names on the SSO link. Tribe uses two names:
     /// <c>redirect</c> (<see cref="TribeSsoOptions.DefaultRedirectParameterName"/>, the default) and <c>redirect_uri</c>
@@ -55,15 +85,44 @@ public sealed class TribeCommunitySimulatorOptions
 
     /// <summary>
     /// Gets or sets the path the host serves the simulator under, such as <c>/community-sim</c> when a partner's app hosts
-    /// it in-process; empty (the default) when it has a host of its own. Links and cookies are written under it.
+    /// it in-process; empty (the default) when it has a host of its own. Links, Location headers and cookies are written
+    /// under it, so it is held to a strict form: segments of ASCII letters, digits, <c>-</c>, <c>.</c>, <c>_</c> and
+    /// <c>~</c> (never <c>.</c> or <c>..</c>), each after one <c>/</c>, without a trailing <c>/</c>.
     /// </summary>
-    public string BasePath { get; set; } = string.Empty;
+    /// <exception cref="ArgumentException">The value is not empty or such a path (<c>//evil.example</c>, CR/LF, <c>;</c>, non-ASCII, …).</exception>
+    public string BasePath
+    {
+        get => _basePath;
+        set => _basePath = CheckBasePath(value);
+    }
 
     /// <summary>Gets or sets the name shown in the pages' header. Default <c>Simulated community</c>.</summary>
     public string CommunityName { get; set; } = "Simulated community";
 
     /// <summary>Gets or sets how tokens are read: leeway, expected audience, clock and token parameter name.</summary>
     public TribeSsoTokenReaderOptions ReaderOptions { get; set; } = new();
+
+    /// <summary>An empty base path, or one that cannot lead a Location header off the simulator or break a header or a cookie.</summary>
+    internal static string CheckBasePath(string? basePath)
+    {
+        if (string.IsNullOrEmpty(basePath))
+        {
+            return string.Empty;
+        }
+
+        var segments = basePath!.Split('/');
+        var valid = segments[0].Length == 0 && segments.Length > 1;
+        for (var i = 1; valid && i < segments.Length; i++)
+        {
+            var segment = segments[i];
+            valid = segment.Length > 0 && segment != "." && segment != ".." && segment.All(IsSegmentCharacter);
+        }
+
+        return valid ? basePath : throw new ArgumentException(
+            "BasePath must be empty or a path without a trailing '/', such as /community-sim. Each segment is ASCII letters, digits, '-', '.', '_' or '~' (not . or ..), so that a link or a Location header under it stays on the simulator.");
+    }
+
+    private static bool IsSegmentCharacter(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '.' or '_' or '~';
 
     /// <summary>A partner URL is one the simulator can write into a link and a Location header, as an address a browser follows.</summary>
     private static Uri? PartnerUrl(Uri? url, string option)

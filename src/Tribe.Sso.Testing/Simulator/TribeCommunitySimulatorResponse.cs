@@ -22,6 +22,10 @@ public sealed class TribeCommunitySimulatorResponse
         return new TribeCommunitySimulatorResponse(status, all.AsReadOnly(), body);
     }
 
+    /// <summary>A <c>204</c>: no body, and so no <c>Content-Type</c>.</summary>
+    internal static TribeCommunitySimulatorResponse NoContent()
+        => new(204, new List<KeyValuePair<string, string>> { new("Cache-Control", "no-store") }.AsReadOnly(), string.Empty);
+
     /// <summary>Gets the HTTP status code, such as 200, 302, 401 or 409.</summary>
     public int StatusCode { get; }
 

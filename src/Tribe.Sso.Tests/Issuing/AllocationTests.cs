@@ -13,7 +13,7 @@ public class AllocationTests
     [Test]
     public void CreateToken_Warm_AllocatesOnlyTheReturnedString()
     {
-        var issuer = Issuers.AtFixedClock();
+        var issuer = Issuers.AtFixedClock(Issuers.AdminAllowed());
         var user = Issuers.FullUser();
         var token = issuer.CreateToken(user);
         var stringSize = 22 + (2 * token.Length) + 8;
@@ -26,7 +26,7 @@ public class AllocationTests
     [Test]
     public void CreateLoginUrl_Warm_AllocatesTheLinkOnly()
     {
-        var issuer = Issuers.AtFixedClock();
+        var issuer = Issuers.AtFixedClock(Issuers.AdminAllowed());
         var user = Issuers.FullUser();
         var link = issuer.CreateLoginUrl(user, "/answers?tab=new");
         var stringSize = 22 + (2 * link.AbsoluteUri.Length) + 8;

@@ -18,7 +18,7 @@ public class TribeSsoIssuerTokenTests
     [Test]
     public void CreateToken_FullUser_WritesEveryClaimInTheDocumentedOrder()
     {
-        var options = Issuers.Options();
+        var options = Issuers.AdminAllowed();
         options.Audience = "community";
 
         var token = Issuers.AtFixedClock(options).CreateToken(Issuers.FullUser());
@@ -35,7 +35,7 @@ public class TribeSsoIssuerTokenTests
     [Test]
     public void CreateToken_GoldenVectors_AreStable()
     {
-        var options = Issuers.Options();
+        var options = Issuers.AdminAllowed();
         options.Audience = "community";
 
         Issuers.AtFixedClock().CreateToken(Issuers.Jane()).Should().Be(GoldenVectors.MinimalToken);
@@ -134,7 +134,7 @@ public class TribeSsoIssuerTokenTests
     [Test]
     public void CreateToken_SameUserAndClock_GivesByteIdenticalTokens()
     {
-        var issuer = Issuers.AtFixedClock();
+        var issuer = Issuers.AtFixedClock(Issuers.AdminAllowed());
 
         Enumerable.Range(0, 5).Select(_ => issuer.CreateToken(Issuers.FullUser())).Distinct().Should().HaveCount(1);
     }

@@ -51,7 +51,7 @@ public class RoundTripPropertyTests
     [Test]
     public void AnyUser_TokenVerifiesWithJsonWebTokenHandler_AndEveryClaimRoundTrips()
     {
-        var issuer = new TribeSsoIssuer(Issuers.Options());
+        var issuer = new TribeSsoIssuer(Issuers.AdminAllowed());
 
         Users.Sample(
             user =>
@@ -85,7 +85,7 @@ public class RoundTripPropertyTests
     [Test]
     public void AnyUserAndRedirect_LoginUrlCarriesTheSameTokenAndTarget()
     {
-        var issuer = Issuers.AtFixedClock();
+        var issuer = Issuers.AtFixedClock(Issuers.AdminAllowed());
         var targets = Gen.OneOf("/a", "/ü", "/q?x=1&y=2", "/p#f", "/%25", "/漢字?q=😀", "/a/b/c")
             .Array[1, 3].Select(parts => string.Concat(parts));
 

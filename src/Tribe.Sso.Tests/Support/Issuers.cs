@@ -14,13 +14,21 @@ internal static class Issuers
         PrivateKey = TribeSsoKey.FromString(key),
     };
 
+    /// <summary>The options of <see cref="FullUser"/>, an admin: <see cref="TribeSsoOptions.AllowAdminRole"/> set.</summary>
+    public static TribeSsoOptions AdminAllowed()
+    {
+        var options = Options();
+        options.AllowAdminRole = true;
+        return options;
+    }
+
     public static TribeSsoIssuer AtFixedClock(TribeSsoOptions? options = null) => new(options ?? Options(), TestClock.Create());
 
     public static TribeSsoIssuer WithClock(FakeTimeProvider clock, TribeSsoOptions? options = null) => new(options ?? Options(), clock);
 
     public static TribeSsoUser Jane() => TribeSsoUser.Create(GoldenVectors.JaneId, GoldenVectors.JaneName, GoldenVectors.JaneEmail).Build();
 
-    /// <summary>Every claim and the three group shapes; <see cref="GoldenVectors.FullToken"/> with audience "community".</summary>
+    /// <summary>Every claim (role admin) and the three group shapes; <see cref="GoldenVectors.FullToken"/> with audience "community" and <see cref="AdminAllowed"/>.</summary>
     public static TribeSsoUser FullUser() => TribeSsoUser.Create(id: "user-7", name: "Zoë O'Brien", email: "zoe.obrien+sso@example.co.uk")
         .WithRole(TribeRole.Admin)
         .WithPicture(new Uri("https://cdn.example.com/u/7.png"))

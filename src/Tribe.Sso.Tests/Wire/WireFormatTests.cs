@@ -75,7 +75,7 @@ public class WireFormatTests
 
     private static TribeSsoOptions FullOptions()
     {
-        var options = Issuers.Options();
+        var options = Issuers.AdminAllowed();
         options.Audience = "community";
         return options;
     }

@@ -30,6 +30,7 @@ public sealed class TribeSsoIssuer
     private readonly byte[] _linkPrefix;
     private readonly byte[] _redirectSeparator;
     private readonly string _redirectParameterName;
+    private readonly bool _allowAdminRole;
 
     /// <summary>Creates an issuer; the options are validated and copied.</summary>
     /// <param name="options">The community URL, key and link settings.</param>
@@ -48,6 +49,7 @@ public sealed class TribeSsoIssuer
         SsoPath = options.SsoPath;
         _redirectParameterName = options.RedirectParameterName;
         TokenParameterName = options.TokenParameterName;
+        _allowAdminRole = options.AllowAdminRole;
         var communityBase = UrlText.CommunityBase(options.CommunityUrl!);
         CommunityUrl = new Uri(communityBase + "/");
         _linkPrefix = Encoding.ASCII.GetBytes(LinkFormat.Prefix(communityBase, options.SsoPath, options.TokenParameterName));
@@ -72,6 +74,9 @@ public sealed class TribeSsoIssuer
     /// <summary>Gets the query parameter that carries the redirect target.</summary>
     public string RedirectParameterName => _redirectParameterName;
 
+    /// <summary>Gets whether this issuer signs tokens with <c>role: admin</c> (<see cref="TribeSsoOptions.AllowAdminRole"/>).</summary>
+    public bool AllowAdminRole => _allowAdminRole;
+
     /// <summary>
     /// Creates a compact HS256 JWT for <paramref name="user"/>, with <c>iat</c> = now and <c>exp</c> = now + <see cref="TokenLifetime"/>.
     /// Do not log it: whoever holds it can sign in as the user until it expires.
@@ -79,7 +84,10 @@ public sealed class TribeSsoIssuer
     /// <param name="user">The signed-in user.</param>
     /// <returns>The token: <c>header.payload.signature</c>, at most 8,000 bytes.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="user"/> is null.</exception>
-    /// <exception cref="TribeSsoClaimException">The token would be over 8,000 bytes; the message names the largest claims.</exception>
+    /// <exception cref="TribeSsoClaimException">
+    /// The token would be over 8,000 bytes (the message names the largest claims), or the user is an admin and
+    /// <see cref="AllowAdminRole"/> is false.
+    /// </exception>
     public string CreateToken(TribeSsoUser user)
     {
         Guard.NotNull(user, nameof(user));
@@ -109,7 +117,10 @@ public sealed class TribeSsoIssuer
     /// <paramref name="redirectPath"/> could lead off the community (an open redirect) or break the link, or it is the
     /// largest part of a link that would be over 8,000 bytes.
     /// </exception>
-    /// <exception cref="TribeSsoClaimException">The link would be over 8,000 bytes; the message names the largest claims.</exception>
+    /// <exception cref="TribeSsoClaimException">
+    /// The link would be over 8,000 bytes (the message names the largest claims), or the user is an admin and
+    /// <see cref="AllowAdminRole"/> is false.
+    /// </exception>
     public TribeSsoLink CreateLoginUrl(TribeSsoUser user, string? redirectPath = null)
     {
         Guard.NotNull(user, nameof(user));
@@ -152,6 +163,11 @@ public sealed class TribeSsoIssuer
     /// <summary>Writes the claims into this thread's buffer, with <c>iat</c> = now; valid until the next call on this thread.</summary>
     private ReadOnlySpan<byte> WritePayload(TribeSsoUser user)
     {
+        if (user.Role == TribeRole.Admin && !_allowAdminRole)
+        {
+            throw ClaimRules.Fail(ClaimNames.Role, "is admin, which makes the holder a community admin, and this issuer does not sign admin tokens. If your site really grants community admin through SSO, set TribeSsoOptions.AllowAdminRole = true (configuration TribeSso:AllowAdminRole); otherwise use TribeRole.Moderator or TribeRole.Member");
+        }
+
         var issuedAt = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
         var buffer = t_payloadBuffer ??= new PayloadBuffer();
         buffer.Output.Clear();

@@ -60,6 +60,14 @@ public sealed class TribeSsoOptions
     public string TokenParameterName { get; set; } = DefaultTokenParameterName;
 
     /// <summary>
+    /// Gets or sets whether the issuer signs tokens with <c>role: admin</c>, which make their holder a community admin.
+    /// Default false: <see cref="TribeSsoIssuer.CreateToken"/> and <see cref="TribeSsoIssuer.CreateLoginUrl"/> refuse an
+    /// admin user with a <see cref="TribeSsoClaimException"/>, so a role-mapping bug cannot promote every user. Set it only
+    /// when your site deliberately grants community admin through SSO. Moderator and member need nothing.
+    /// </summary>
+    public bool AllowAdminRole { get; set; }
+
+    /// <summary>
     /// Switches to the URL shape of the newer Tribe/Bettermode docs: <c>/api/auth/sso</c> with <c>redirect_uri</c>.
     /// </summary>
     /// <returns>This instance.</returns>

@@ -39,14 +39,40 @@ public class CommunityCommandTests
     }
 
     [Test]
-    public async Task TheNewerUrlShape_ApiAuthSsoWithRedirectUri_SignsInToo()
+    public async Task UrlShapeBettermode_ServesApiAuthSsoWithRedirectUri_And404sAuthSso()
     {
-        using var simulator = Start(Key);
+        using var simulator = Start(Key, "--url-shape", "bettermode");
 
         var signIn = await simulator.GetAsync("/api/auth/sso?jwt=" + NodeToken(Key, "7", "sam@example.com") + "&redirect_uri=%2Fanswers");
+        var otherShape = await simulator.GetAsync("/auth/sso?jwt=" + NodeToken(Key, "7", "sam@example.com") + "&redirect=%2Fanswers");
 
         signIn.Status.Should().Be(HttpStatusCode.Found);
         signIn.Location.Should().Be("/answers");
+        otherShape.Status.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task UrlShapeTribe_TheDefault_IgnoresRedirectUri_And404sApiAuthSso()
+    {
+        using var simulator = Start(Key);
+
+        var signIn = await simulator.GetAsync("/auth/sso?jwt=" + NodeToken(Key, "7", "sam@example.com") + "&redirect_uri=/x");
+        var otherShape = await simulator.GetAsync("/api/auth/sso?jwt=" + NodeToken(Key, "7", "sam@example.com") + "&redirect_uri=%2Fanswers");
+
+        signIn.Status.Should().Be(HttpStatusCode.Found);
+        signIn.Location.Should().Be("/", "the tribe shape reads redirect, not redirect_uri");
+        otherShape.Status.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task SettingsUrl_IsTheEditProfileLinkOfMemberPages()
+    {
+        using var simulator = Start(Key, "--settings-url", Partner + "/account/settings");
+        await simulator.GetAsync("/auth/sso?jwt=" + NodeToken(Key, "42", "jane@example.com"));
+
+        var page = await simulator.GetAsync("/spaces/general");
+
+        page.Body.Should().Contain("<a id=\"edit-profile\" href=\"" + Partner + "/account/settings?redirect=%2Fspaces%2Fgeneral\">Edit profile</a>");
     }
 
     [Test]
@@ -142,6 +168,8 @@ public class CommunityCommandTests
     [TestCase(new[] { "--authorization-url", "http://127.0.0.1:5080/sso#top" }, "--authorization-url: AuthorizationUrl must not carry user info or a fragment")]
     [TestCase(new[] { "--redirect-parameter", "next" }, "--redirect-parameter: RedirectParameterName must be redirect or redirect_uri, the two names Tribe uses for the page to return to.")]
     [TestCase(new[] { "--return-parameter", "redirect" }, "Unrecognized command or argument '--return-parameter'")]
+    [TestCase(new[] { "--url-shape", "newer" }, "--url-shape: must be tribe (/auth/sso with redirect) or bettermode (/api/auth/sso with redirect_uri)")]
+    [TestCase(new[] { "--settings-url", "/account" }, "--settings-url: is not an absolute http or https URL")]
     [TestCase(new[] { "--token-parameter", "a&b" }, "--token-parameter: Option 'TokenParameterName' may contain only letters")]
     public void BadOption_ExitsWithTwoAndOneLineNamingIt(string[] args, string message)
     {

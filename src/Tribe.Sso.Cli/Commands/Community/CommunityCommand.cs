@@ -19,16 +19,18 @@ internal static class CommunityCommand
         var authorization = new Option<string?>("--authorization-url") { Description = "The partner's Authorization URL: where \"Log in\" sends a visitor (with the page to return to)." };
         var signUp = new Option<string?>("--sign-up-url") { Description = "The partner's Sign-up URL: where \"Sign up\" sends a visitor." };
         var logout = new Option<string?>("--logout-url") { Description = "The partner's Logout URL: where \"Log out\" sends a member after the community's session ends." };
+        var settings = new Option<string?>("--settings-url") { Description = "The partner's Settings URL: where \"Edit profile\" on a member's page sends them (with the page to return to)." };
+        var urlShape = new Option<string?>("--url-shape") { Description = "The URL shape the community serves, as a real one serves one: tribe (default: /auth/sso with redirect) or bettermode (/api/auth/sso with redirect_uri)." };
         var redirectParameter = new Option<string?>("--redirect-parameter") { Description = "The parameter that carries the page to return to on those URLs: redirect (default) or redirect_uri." };
         var tokenParameter = new Option<string?>("--token-parameter") { Description = "The query parameter that carries the token: jwt (default), or token / ssoToken as some Tribe pages name it." };
         var allowShortKey = new Option<bool>("--allow-short-key") { Description = "Accept a key shorter than 32 bytes." };
         var command = new Command(
             "community",
             "Serve a simulated Tribe community over HTTP until stopped (Ctrl+C or SIGTERM): /auth/sso and /api/auth/sso apply the community's rules, "
-            + "its pages link to your Authorization, Sign-up and Logout URLs, and /_simulator/... is a JSON API for tests.\n\nExample:\n"
+            + "its pages link to your Authorization, Sign-up, Logout and Settings URLs, and /_simulator/... is a JSON API for tests.\n\nExample:\n"
             + "  TRIBE_SSO_PRIVATE_KEY=... tribe-sso community --authorization-url http://127.0.0.1:5080/community/sso --logout-url http://127.0.0.1:5080/community/logout")
         {
-            urls, authorization, signUp, logout, redirectParameter, tokenParameter, KeySource.KeyFile, allowShortKey,
+            urls, authorization, signUp, logout, settings, urlShape, redirectParameter, tokenParameter, KeySource.KeyFile, allowShortKey,
         };
         command.SetAction(parse =>
         {
@@ -37,6 +39,13 @@ internal static class CommunityCommand
             Set("--authorization-url", () => options.AuthorizationUrl = PartnerUrl(parse.GetValue(authorization), "--authorization-url"));
             Set("--sign-up-url", () => options.SignUpUrl = PartnerUrl(parse.GetValue(signUp), "--sign-up-url"));
             Set("--logout-url", () => options.LogoutUrl = PartnerUrl(parse.GetValue(logout), "--logout-url"));
+            Set("--settings-url", () => options.SettingsUrl = PartnerUrl(parse.GetValue(settings), "--settings-url"));
+            options.UrlShape = parse.GetValue(urlShape) switch
+            {
+                null or "tribe" => TribeCommunityUrlShape.Tribe,
+                "bettermode" => TribeCommunityUrlShape.Bettermode,
+                _ => throw new CliException("--url-shape", "must be tribe (/auth/sso with redirect) or bettermode (/api/auth/sso with redirect_uri): the shape your community's admin docs show."),
+            };
             Set("--redirect-parameter", () => options.RedirectParameterName = parse.GetValue(redirectParameter) ?? TribeSsoOptions.DefaultRedirectParameterName);
 
             var listen = ListenUrl(parse.GetValue(urls)!);

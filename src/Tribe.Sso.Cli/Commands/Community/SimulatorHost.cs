@@ -69,14 +69,27 @@ internal static class SimulatorHost
             body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         }
 
+        // The raw target, absolute-form included (the simulator reads its authority as the host), and the Host header:
+        // the simulator answers loopback names only, so a DNS-rebinding page cannot read it.
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.Path + request.QueryString).ToString();
-        var answer = simulator.Handle(request.Method, target, request.Cookies[TribeCommunitySimulator.SessionCookieName], body);
+        var answer = simulator.Handle(new TribeCommunitySimulatorRequest(request.Method, target)
+        {
+            Host = request.Headers.Host,
+            SessionCookie = request.Cookies[TribeCommunitySimulator.SessionCookieName],
+            Body = body,
+        });
         context.Response.StatusCode = answer.StatusCode;
         foreach (var header in answer.Headers)
         {
             context.Response.Headers.Append(header.Key, header.Value);
         }
 
-        await context.Response.WriteAsync(answer.Body, context.RequestAborted).ConfigureAwait(false);
+        // Nothing is written for an empty body: Kestrel throws on any write to a 204, and then drops the connection.
+        if (answer.Body.Length > 0)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(answer.Body);
+            context.Response.ContentLength = bytes.Length;
+            await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+        }
     }
 }
