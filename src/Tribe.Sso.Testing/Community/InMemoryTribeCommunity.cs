@@ -24,7 +24,7 @@ namespace Tribe.Sso.Testing;
 /// which is why lifetimes are short).
 /// </para>
 /// </remarks>
-public sealed class InMemoryTribeCommunity
+public sealed partial class InMemoryTribeCommunity
 {
     private readonly object _gate = new();
     private readonly List<StoredMember> _members = new();
@@ -177,69 +177,4 @@ public sealed class InMemoryTribeCommunity
     private StoredMember? FindStoredByEmail(string email) => _members.FirstOrDefault(m => string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase));
 
     private string NewId() => (_nextId++).ToString("x24", CultureInfo.InvariantCulture);
-
-    /// <summary>The mutable record behind a member; only touched under the lock.</summary>
-    private sealed class StoredMember
-    {
-        public StoredMember(string id, string email, string name)
-        {
-            Id = id;
-            Email = email;
-            Name = name;
-        }
-
-        public string Id { get; }
-
-        public string? ExternalId { get; set; }
-
-        public string Email { get; set; }
-
-        public string Name { get; set; }
-
-        public TribeRole Role { get; set; }
-
-        public Uri? Picture { get; set; }
-
-        public string? Source { get; set; }
-
-        public string? Title { get; set; }
-
-        public string? Bio { get; set; }
-
-        public string? Locale { get; set; }
-
-        public string? Tagline { get; set; }
-
-        public List<TribeCommunityGroupMembership> Groups { get; } = new();
-
-        public void Apply(TribeSsoClaims claims)
-        {
-            Email = claims.Email!;
-            Name = claims.Name!;
-            Role = claims.Role ?? Role;
-            Picture = claims.Picture ?? Picture;
-            Source = claims.Source ?? Source;
-            Title = claims.Title ?? Title;
-            Bio = claims.Bio ?? Bio;
-            Locale = claims.Locale ?? Locale;
-            Tagline = claims.Tagline ?? Tagline;
-            if (claims.Groups is not { } groups)
-            {
-                return;
-            }
-
-            if (claims.GroupsOperation != TribeGroupsOperation.Add)
-            {
-                Groups.Clear();
-            }
-
-            foreach (var group in groups)
-            {
-                Groups.RemoveAll(g => string.Equals(g.GroupId, group.GroupId, StringComparison.Ordinal));
-                Groups.Add(new TribeCommunityGroupMembership(group.GroupId, group.Role, group.Status));
-            }
-        }
-
-        public TribeCommunityMember Snapshot() => new(Id, ExternalId, Email, Name, Role, Picture, Source, Title, Bio, Locale, Tagline, Groups.ToList().AsReadOnly());
-    }
 }
