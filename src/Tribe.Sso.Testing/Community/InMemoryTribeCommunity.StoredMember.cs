@@ -10,12 +10,18 @@ public sealed partial class InMemoryTribeCommunity
     /// <summary>The mutable record behind a member; only touched under the lock.</summary>
     private sealed class StoredMember
     {
-        public StoredMember(string id, string email, string name)
+        public StoredMember(string id, string email, string name, DateTimeOffset createdAt)
         {
             Id = id;
             Email = email;
             Name = name;
+            CreatedAt = createdAt;
+            UpdatedAt = createdAt;
         }
+
+        public DateTimeOffset CreatedAt { get; }
+
+        public DateTimeOffset UpdatedAt { get; set; }
 
         public string Id { get; }
 
@@ -41,8 +47,9 @@ public sealed partial class InMemoryTribeCommunity
 
         public List<TribeCommunityGroupMembership> Groups { get; } = new();
 
-        public void Apply(TribeSsoClaims claims)
+        public void Apply(TribeSsoClaims claims, DateTimeOffset now)
         {
+            UpdatedAt = now;
             Email = claims.Email!;
             Name = claims.Name!;
             Role = claims.Role ?? Role;
@@ -69,6 +76,6 @@ public sealed partial class InMemoryTribeCommunity
             }
         }
 
-        public TribeCommunityMember Snapshot() => new(Id, ExternalId, Email, Name, Role, Picture, Source, Title, Bio, Locale, Tagline, Groups.ToList().AsReadOnly());
+        public TribeCommunityMember Snapshot() => new(Id, ExternalId, Email, Name, Role, Picture, Source, Title, Bio, Locale, Tagline, Groups.ToList().AsReadOnly(), CreatedAt, UpdatedAt);
     }
 }

@@ -29,6 +29,7 @@ public sealed partial class InMemoryTribeCommunity
     private readonly object _gate = new();
     private readonly List<StoredMember> _members = new();
     private readonly TribeSsoTokenReader _reader;
+    private readonly TimeProvider _clock;
     private long _nextId = 1;
 
     /// <summary>Creates an empty community that verifies tokens with <paramref name="key"/>, on the system clock.</summary>
@@ -53,6 +54,7 @@ public sealed partial class InMemoryTribeCommunity
     {
         Guard.NotNull(key, nameof(key));
         _reader = new TribeSsoTokenReader(key, Guard.NotNull(options, nameof(options)));
+        _clock = options.TimeProvider ?? TimeProvider.System;
     }
 
     /// <summary>Gets a snapshot of the community's users, in the order they were added.</summary>
@@ -85,7 +87,7 @@ public sealed partial class InMemoryTribeCommunity
                 throw new InvalidOperationException("A member with this email or externalId already exists.");
             }
 
-            var member = new StoredMember(NewId(), email, name) { ExternalId = externalId, Role = role };
+            var member = new StoredMember(NewId(), email, name, _clock.GetUtcNow()) { ExternalId = externalId, Role = role };
             _members.Add(member);
             return member.Snapshot();
         }
@@ -162,12 +164,12 @@ public sealed partial class InMemoryTribeCommunity
             }
             else
             {
-                member = new StoredMember(NewId(), email, name) { ExternalId = sub };
+                member = new StoredMember(NewId(), email, name, _clock.GetUtcNow()) { ExternalId = sub };
                 _members.Add(member);
                 outcome = TribeSsoSignInOutcome.Created;
             }
 
-            member.Apply(claims);
+            member.Apply(claims, _clock.GetUtcNow());
             return new TribeSsoSignInResult(outcome, member.Snapshot(), redirect, read);
         }
     }
