@@ -18,7 +18,7 @@ namespace Tribe.Sso.Cli;
 
 /// <summary>
 /// Serves a <see cref="TribeCommunitySimulator"/> with Kestrel (the slim, AOT-safe builder): each request goes to the
-/// simulator as it arrived (raw target, session cookie, body) and its answer is written back as is.
+/// simulator as it arrived (raw target, session cookie, body, <c>Authorization</c> header) and its answer is written back as is.
 /// </summary>
 internal static class SimulatorHost
 {
@@ -70,7 +70,8 @@ internal static class SimulatorHost
         }
 
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.Path + request.QueryString).ToString();
-        var answer = simulator.Handle(request.Method, target, request.Cookies[TribeCommunitySimulator.SessionCookieName], body);
+        var authorization = request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null;
+        var answer = simulator.Handle(request.Method, target, request.Cookies[TribeCommunitySimulator.SessionCookieName], body, authorization);
         context.Response.StatusCode = answer.StatusCode;
         foreach (var header in answer.Headers)
         {
