@@ -103,6 +103,7 @@ if (community is not null)
             Host = request.Headers.Host,
             SessionCookie = request.Cookies[TribeCommunitySimulator.SessionCookieName],
             Body = body,
+            Authorization = request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null,
         });
         context.Response.StatusCode = answer.StatusCode;
         foreach (var (name, value) in answer.Headers)

@@ -18,7 +18,12 @@ internal static class Cli
     }
 
     /// <param name="key">The value of TRIBE_SSO_PRIVATE_KEY, or null to leave it unset.</param>
-    public static Run Execute(string? key, params string[] args)
+    public static Run Execute(string? key, params string[] args) => ExecuteWith(new System.Collections.Generic.Dictionary<string, string>(), key, args);
+
+    /// <param name="environment">More environment variables, such as TRIBE_API_CLIENT_SECRET (unset unless given).</param>
+    /// <param name="key">The value of TRIBE_SSO_PRIVATE_KEY, or null to leave it unset.</param>
+    /// <param name="args">The command line.</param>
+    public static Run ExecuteWith(System.Collections.Generic.IReadOnlyDictionary<string, string> environment, string? key, params string[] args)
     {
         File.Exists(Assembly).Should().BeTrue("the CLI is built before its tests ({0})", Assembly);
         var start = new ProcessStartInfo("dotnet")
@@ -39,6 +44,12 @@ internal static class Cli
         if (key is not null)
         {
             start.Environment["TRIBE_SSO_PRIVATE_KEY"] = key;
+        }
+
+        start.Environment.Remove("TRIBE_API_CLIENT_SECRET");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start)!;

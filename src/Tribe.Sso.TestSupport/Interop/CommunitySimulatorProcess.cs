@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http;
@@ -39,6 +40,13 @@ public sealed class CommunitySimulatorProcess : IDisposable
     /// <param name="key">The community's key, passed as TRIBE_SSO_PRIVATE_KEY.</param>
     /// <param name="args">More options of the community command.</param>
     public static CommunitySimulatorProcess Start(string cliAssembly, string key, params string[] args)
+        => Start(cliAssembly, key, new Dictionary<string, string>(), args);
+
+    /// <param name="cliAssembly">The built tribe-sso.dll.</param>
+    /// <param name="key">The community's key, passed as TRIBE_SSO_PRIVATE_KEY.</param>
+    /// <param name="environment">More environment variables, such as TRIBE_API_CLIENT_SECRET.</param>
+    /// <param name="args">More options of the community command.</param>
+    public static CommunitySimulatorProcess Start(string cliAssembly, string key, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(cliAssembly);
@@ -51,6 +59,12 @@ public sealed class CommunitySimulatorProcess : IDisposable
         }
 
         start.Environment["TRIBE_SSO_PRIVATE_KEY"] = key;
+        start.Environment.Remove("TRIBE_API_CLIENT_SECRET");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var ready = process.StandardOutput.ReadLineAsync();
@@ -71,6 +85,19 @@ public sealed class CommunitySimulatorProcess : IDisposable
     {
         using var response = await Client.GetAsync(new Uri(pathAndQuery, UriKind.Relative));
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.Location?.OriginalString);
+    }
+
+    /// <summary>POSTs a JSON body, with an <c>Authorization</c> header when given (the API at /api/gateway).</summary>
+    public async Task<(HttpStatusCode Status, string Body, string? RetryAfter)> PostAsync(string path, string json, string? authorization = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        using var response = await Client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.RetryAfter?.ToString());
     }
 
     /// <summary>Stops the process with SIGTERM and returns its exit code.</summary>

@@ -23,6 +23,8 @@ namespace Tribe.Sso.Testing;
 /// <item>any other <c>GET</c>: a community page showing the signed-in member with "Edit profile" (the partner's Settings
 /// URL) and "Log out", or "Log in" and "Sign up" links to the partner's Authorization and Sign-up URLs, each carrying the
 /// page to return to.</item>
+/// <item><c>POST /api/gateway</c>: the community's GraphQL API for its members (<c>limitedToken</c>, <c>member</c>,
+/// <c>members</c>, <c>updateMember</c>, <c>deleteMember</c>) over the same members, with its error codes and rate limit.</item>
 /// <item>a JSON API for tests: <c>GET /_simulator/members</c>, <c>POST /_simulator/members</c> (<c>email</c>, <c>name</c>,
 /// optional <c>externalId</c>), <c>GET /_simulator/sign-ins</c>, <c>DELETE /_simulator</c> (reset).</item>
 /// </list>
@@ -48,6 +50,7 @@ public sealed class TribeCommunitySimulator
     private readonly TribeSsoKey _key;
     private readonly SimulatorSessions _sessions = new();
     private readonly List<TribeSsoSignInResult> _signIns = new();
+    private readonly SimulatorGateway _gateway = new();
     private readonly string _basePath;
     private InMemoryTribeCommunity _community;
 
@@ -110,14 +113,14 @@ public sealed class TribeCommunitySimulator
     }
 
     /// <summary>Answers one request, as the community's web server would; a request for a name other than a loopback one is answered <c>403</c>.</summary>
-    /// <param name="request">The method, target, Host header, session cookie and body.</param>
+    /// <param name="request">The method, target, Host header, session cookie, body and Authorization header.</param>
     /// <returns>The response to write out. Never throws for any request.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
     public TribeCommunitySimulatorResponse Handle(TribeCommunitySimulatorRequest request)
     {
         Guard.NotNull(request, nameof(request));
         return SimulatorTarget.IsLoopbackHost(request.Host)
-            ? Handle(request.Method, request.Target, request.SessionCookie, request.Body)
+            ? Handle(request.Method, request.Target, request.SessionCookie, request.Body, request.Authorization)
             : SimulatorPages.HostRefused(this);
     }
 
@@ -125,10 +128,11 @@ public sealed class TribeCommunitySimulator
     /// <param name="method">The HTTP method, such as <c>GET</c>.</param>
     /// <param name="pathAndQuery">The request target as it arrived, still percent-encoded, such as <c>/community-sim/auth/sso?jwt=…</c>; an absolute-form one must name a loopback host.</param>
     /// <param name="sessionCookie">The value of the <see cref="SessionCookieName"/> cookie, or null.</param>
-    /// <param name="body">The request body (JSON for <c>POST /_simulator/members</c>), or null.</param>
+    /// <param name="body">The request body (JSON for <c>POST /_simulator/members</c> and <c>POST /api/gateway</c>), or null.</param>
+    /// <param name="authorization">The <c>Authorization</c> header, or null: the API's credentials (Basic for <c>limitedToken</c>, else Bearer).</param>
     /// <returns>The response to write out. Never throws for any request.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="method"/> or <paramref name="pathAndQuery"/> is null.</exception>
-    public TribeCommunitySimulatorResponse Handle(string method, string pathAndQuery, string? sessionCookie = null, string? body = null)
+    public TribeCommunitySimulatorResponse Handle(string method, string pathAndQuery, string? sessionCookie = null, string? body = null, string? authorization = null)
     {
         Guard.NotNull(method, nameof(method));
         Guard.NotNull(pathAndQuery, nameof(pathAndQuery));
@@ -149,6 +153,11 @@ public sealed class TribeCommunitySimulator
         var local = pathAndQuery.Substring(basePath.Length);
         local = local.Length == 0 || local[0] != '/' ? "/" + local : local;
         var localPath = queryStart < 0 ? local : local.Substring(0, local.IndexOfAny(QueryOrFragment));
+        if (localPath == "/api/gateway")
+        {
+            return _gateway.Handle(this, method, body, authorization);
+        }
+
         if (localPath == "/_simulator" || localPath.StartsWith("/_simulator/", StringComparison.Ordinal))
         {
             return SimulatorApi.Handle(this, method.ToUpperInvariant(), localPath, body);

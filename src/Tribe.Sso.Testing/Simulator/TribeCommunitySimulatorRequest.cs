@@ -12,6 +12,7 @@ namespace Tribe.Sso.Testing;
 ///     Host = request.Headers.Host,
 ///     SessionCookie = request.Cookies[TribeCommunitySimulator.SessionCookieName],
 ///     Body = body,
+///     Authorization = request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null,
 /// });
 /// </code>
 /// </example>
@@ -47,6 +48,9 @@ public sealed class TribeCommunitySimulatorRequest
     /// <summary>Gets the value of the <see cref="TribeCommunitySimulator.SessionCookieName"/> cookie, or null.</summary>
     public string? SessionCookie { get; init; }
 
-    /// <summary>Gets the request body (JSON for <c>POST /_simulator/members</c>), or null.</summary>
+    /// <summary>Gets the request body (JSON for <c>POST /_simulator/members</c> and <c>POST /api/gateway</c>), or null.</summary>
     public string? Body { get; init; }
+
+    /// <summary>Gets the <c>Authorization</c> header, or null: the members API's credentials (Basic for <c>limitedToken</c>, else Bearer).</summary>
+    public string? Authorization { get; init; }
 }

@@ -13,6 +13,9 @@ internal static class CommunityCommand
 {
     public const string DefaultUrl = "http://127.0.0.1:5090";
 
+    /// <summary>The environment variable that holds the installed app's client secret: never an option, which would leak into shell history.</summary>
+    public const string ClientSecretVariable = "TRIBE_API_CLIENT_SECRET";
+
     public static Command Create(TextWriter stdout)
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen: an http address on this machine. Default " + DefaultUrl + "; port 0 picks a free port.", DefaultValueFactory = _ => DefaultUrl };
@@ -24,13 +27,17 @@ internal static class CommunityCommand
         var redirectParameter = new Option<string?>("--redirect-parameter") { Description = "The parameter that carries the page to return to on those URLs: redirect (default) or redirect_uri." };
         var tokenParameter = new Option<string?>("--token-parameter") { Description = "The query parameter that carries the token: jwt (default), or token / ssoToken as some Tribe pages name it." };
         var allowShortKey = new Option<bool>("--allow-short-key") { Description = "Accept a key shorter than 32 bytes." };
+        var networkId = new Option<string?>("--network-id") { Description = "The community's network id, which limitedToken takes. Default SimNetwork." };
+        var clientId = new Option<string?>("--api-client-id") { Description = "Install an app with this client id for the API at /api/gateway; its secret comes from " + ClientSecretVariable + "." };
+        var rateLimit = WholeNumberOption.Int32("--api-rate-limit", "The API's burst limit: requests in any 10 seconds before HTTP 429 with Retry-After (code 104). Default: no limit.", "a number of requests such as 200");
         var command = new Command(
             "community",
             "Serve a simulated Tribe community over HTTP until stopped (Ctrl+C or SIGTERM): /auth/sso and /api/auth/sso apply the community's rules, "
-            + "its pages link to your Authorization, Sign-up, Logout and Settings URLs, and /_simulator/... is a JSON API for tests.\n\nExample:\n"
+            + "its pages link to your Authorization, Sign-up, Logout and Settings URLs, POST /api/gateway serves the community's members API over the same members, "
+            + "and /_simulator/... is a JSON API for tests.\n\nExample:\n"
             + "  TRIBE_SSO_PRIVATE_KEY=... tribe-sso community --authorization-url http://127.0.0.1:5080/community/sso --logout-url http://127.0.0.1:5080/community/logout")
         {
-            urls, authorization, signUp, logout, settings, urlShape, redirectParameter, tokenParameter, KeySource.KeyFile, allowShortKey,
+            urls, authorization, signUp, logout, settings, urlShape, redirectParameter, tokenParameter, KeySource.KeyFile, allowShortKey, networkId, clientId, rateLimit,
         };
         command.SetAction(parse =>
         {
@@ -47,6 +54,12 @@ internal static class CommunityCommand
                 _ => throw new CliException("--url-shape", "must be tribe (/auth/sso with redirect) or bettermode (/api/auth/sso with redirect_uri): the shape your community's admin docs show."),
             };
             Set("--redirect-parameter", () => options.RedirectParameterName = parse.GetValue(redirectParameter) ?? TribeSsoOptions.DefaultRedirectParameterName);
+            Set("--network-id", () => options.NetworkId = parse.GetValue(networkId) ?? options.NetworkId);
+            Set("--api-rate-limit", () => options.ApiRateLimit = parse.GetValue(rateLimit) is { } limit ? RateLimit(limit) : null);
+            if (parse.GetValue(clientId) is { } id)
+            {
+                (options.ApiClientId, options.ApiClientSecret) = App(id);
+            }
 
             var listen = ListenUrl(parse.GetValue(urls)!);
             var key = KeySource.ForSigning(parse, parse.GetValue(allowShortKey));
@@ -71,6 +84,27 @@ internal static class CommunityCommand
             throw new CliException(option, e.Message);
         }
     }
+
+    /// <summary>The installed app: its client id, and its secret from the environment only.</summary>
+    private static (string, TribeApiClientSecret) App(string clientId)
+    {
+        if (string.IsNullOrWhiteSpace(clientId) || clientId.Contains(':', StringComparison.Ordinal))
+        {
+            throw new CliException("--api-client-id", "must be an app's client id: not empty, without ':' (it ends the user part of HTTP Basic credentials).");
+        }
+
+        var secret = Environment.GetEnvironmentVariable(ClientSecretVariable);
+        if (string.IsNullOrWhiteSpace(secret))
+        {
+            throw new CliException("--api-client-id", "needs the app's client secret in " + ClientSecretVariable + " (never an option, so it stays out of shell history): " + ClientSecretVariable + "=... tribe-sso community --api-client-id " + clientId + ".");
+        }
+
+        return (clientId, TribeApiClientSecret.FromString(secret));
+    }
+
+    private static int RateLimit(int limit) => limit >= 1
+        ? limit
+        : throw new CliException("--api-rate-limit", "must be at least 1 request per 10 seconds; leave it out for no limit.");
 
     /// <summary>The name, held to the rule the issuer applies to <see cref="TribeSsoOptions.TokenParameterName"/>, so the simulator reads what an SDK partner can write.</summary>
     private static string TokenParameterName(string name, TribeSsoKey key)

@@ -18,7 +18,7 @@ namespace Tribe.Sso.Cli;
 
 /// <summary>
 /// Serves a <see cref="TribeCommunitySimulator"/> with Kestrel (the slim, AOT-safe builder): each request goes to the
-/// simulator as it arrived (raw target, session cookie, body) and its answer is written back as is.
+/// simulator as it arrived (raw target, session cookie, body, <c>Authorization</c> header) and its answer is written back as is.
 /// </summary>
 internal static class SimulatorHost
 {
@@ -77,6 +77,7 @@ internal static class SimulatorHost
             Host = request.Headers.Host,
             SessionCookie = request.Cookies[TribeCommunitySimulator.SessionCookieName],
             Body = body,
+            Authorization = request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null,
         });
         context.Response.StatusCode = answer.StatusCode;
         foreach (var header in answer.Headers)
