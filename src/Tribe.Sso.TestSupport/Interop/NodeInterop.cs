@@ -10,7 +10,7 @@ using System.Threading;
 namespace Tribe.Sso.TestSupport;
 
 /// <summary>
-/// Runs the helpers in <c>interop/</c> (Node's jsonwebtoken and jose). Installs them with <c>npm ci</c> from the
+/// Runs the helpers in <c>interop/</c> (Node's jsonwebtoken and jose, the community's own GraphQL client). Installs them with <c>npm ci</c> from the
 /// committed lock file on first use; fails with install instructions when Node.js is missing, never skips.
 /// </summary>
 public static class NodeInterop
@@ -31,6 +31,12 @@ public static class NodeInterop
         var tokens = (JsonArray)Run("sign.mjs", input)["tokens"]!;
         return tokens.Select(t => t!.GetValue<string>()).ToArray();
     }
+
+    /// <summary>
+    /// Runs the community's own Node client, <c>@tribeplatform/gql-client</c>, unchanged against a gateway
+    /// (<c>interop/gql-client.mjs</c>; the package's entry points are TypeScript, so it runs under tsx).
+    /// </summary>
+    public static JsonNode GqlClient(JsonObject input) => Run("--import tsx gql-client.mjs", input);
 
     private static JsonNode Run(string script, JsonObject input)
     {
@@ -57,7 +63,9 @@ public static class NodeInterop
         // Both builds of the suite may start at once: one npm ci at a time, and only when the modules are missing.
         using var gate = AcquireLock(Path.Combine(directory, ".npm-ci.lock"));
         if (!File.Exists(Path.Combine(directory, "node_modules", "jsonwebtoken", "package.json")) ||
-            !File.Exists(Path.Combine(directory, "node_modules", "jose", "package.json")))
+            !File.Exists(Path.Combine(directory, "node_modules", "jose", "package.json")) ||
+            !File.Exists(Path.Combine(directory, "node_modules", "@tribeplatform", "gql-client", "package.json")) ||
+            !File.Exists(Path.Combine(directory, "node_modules", "tsx", "package.json")))
         {
             var (exitCode, stdout, stderr) = Execute("npm", "ci --no-audit --no-fund", null, directory);
             if (exitCode != 0)

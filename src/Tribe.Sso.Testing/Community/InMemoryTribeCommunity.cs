@@ -24,11 +24,12 @@ namespace Tribe.Sso.Testing;
 /// which is why lifetimes are short).
 /// </para>
 /// </remarks>
-public sealed class InMemoryTribeCommunity
+public sealed partial class InMemoryTribeCommunity
 {
     private readonly object _gate = new();
     private readonly List<StoredMember> _members = new();
     private readonly TribeSsoTokenReader _reader;
+    private readonly TimeProvider _clock;
     private long _nextId = 1;
 
     /// <summary>Creates an empty community that verifies tokens with <paramref name="key"/>, on the system clock.</summary>
@@ -53,6 +54,7 @@ public sealed class InMemoryTribeCommunity
     {
         Guard.NotNull(key, nameof(key));
         _reader = new TribeSsoTokenReader(key, Guard.NotNull(options, nameof(options)));
+        _clock = options.TimeProvider ?? TimeProvider.System;
     }
 
     /// <summary>Gets a snapshot of the community's users, in the order they were added.</summary>
@@ -85,7 +87,7 @@ public sealed class InMemoryTribeCommunity
                 throw new InvalidOperationException("A member with this email or externalId already exists.");
             }
 
-            var member = new StoredMember(NewId(), email, name) { ExternalId = externalId, Role = role };
+            var member = new StoredMember(NewId(), email, name, _clock.GetUtcNow()) { ExternalId = externalId, Role = role };
             _members.Add(member);
             return member.Snapshot();
         }
@@ -162,12 +164,12 @@ public sealed class InMemoryTribeCommunity
             }
             else
             {
-                member = new StoredMember(NewId(), email, name) { ExternalId = sub };
+                member = new StoredMember(NewId(), email, name, _clock.GetUtcNow()) { ExternalId = sub };
                 _members.Add(member);
                 outcome = TribeSsoSignInOutcome.Created;
             }
 
-            member.Apply(claims);
+            member.Apply(claims, _clock.GetUtcNow());
             return new TribeSsoSignInResult(outcome, member.Snapshot(), redirect, read);
         }
     }
@@ -177,69 +179,4 @@ public sealed class InMemoryTribeCommunity
     private StoredMember? FindStoredByEmail(string email) => _members.FirstOrDefault(m => string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase));
 
     private string NewId() => (_nextId++).ToString("x24", CultureInfo.InvariantCulture);
-
-    /// <summary>The mutable record behind a member; only touched under the lock.</summary>
-    private sealed class StoredMember
-    {
-        public StoredMember(string id, string email, string name)
-        {
-            Id = id;
-            Email = email;
-            Name = name;
-        }
-
-        public string Id { get; }
-
-        public string? ExternalId { get; set; }
-
-        public string Email { get; set; }
-
-        public string Name { get; set; }
-
-        public TribeRole Role { get; set; }
-
-        public Uri? Picture { get; set; }
-
-        public string? Source { get; set; }
-
-        public string? Title { get; set; }
-
-        public string? Bio { get; set; }
-
-        public string? Locale { get; set; }
-
-        public string? Tagline { get; set; }
-
-        public List<TribeCommunityGroupMembership> Groups { get; } = new();
-
-        public void Apply(TribeSsoClaims claims)
-        {
-            Email = claims.Email!;
-            Name = claims.Name!;
-            Role = claims.Role ?? Role;
-            Picture = claims.Picture ?? Picture;
-            Source = claims.Source ?? Source;
-            Title = claims.Title ?? Title;
-            Bio = claims.Bio ?? Bio;
-            Locale = claims.Locale ?? Locale;
-            Tagline = claims.Tagline ?? Tagline;
-            if (claims.Groups is not { } groups)
-            {
-                return;
-            }
-
-            if (claims.GroupsOperation != TribeGroupsOperation.Add)
-            {
-                Groups.Clear();
-            }
-
-            foreach (var group in groups)
-            {
-                Groups.RemoveAll(g => string.Equals(g.GroupId, group.GroupId, StringComparison.Ordinal));
-                Groups.Add(new TribeCommunityGroupMembership(group.GroupId, group.Role, group.Status));
-            }
-        }
-
-        public TribeCommunityMember Snapshot() => new(Id, ExternalId, Email, Name, Role, Picture, Source, Title, Bio, Locale, Tagline, Groups.ToList().AsReadOnly());
-    }
 }

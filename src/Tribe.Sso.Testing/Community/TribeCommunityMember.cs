@@ -18,7 +18,9 @@ public sealed class TribeCommunityMember
         string? bio,
         string? locale,
         string? tagline,
-        IReadOnlyList<TribeCommunityGroupMembership> groups)
+        IReadOnlyList<TribeCommunityGroupMembership> groups,
+        DateTimeOffset createdAt,
+        DateTimeOffset updatedAt)
     {
         Id = id;
         ExternalId = externalId;
@@ -32,6 +34,8 @@ public sealed class TribeCommunityMember
         Locale = locale;
         Tagline = tagline;
         Groups = groups;
+        CreatedAt = createdAt;
+        UpdatedAt = updatedAt;
     }
 
     /// <summary>Gets the community's own id: 24 hexadecimal characters (<c>_id</c>).</summary>
@@ -69,6 +73,12 @@ public sealed class TribeCommunityMember
 
     /// <summary>Gets the group memberships, in the order they were made.</summary>
     public IReadOnlyList<TribeCommunityGroupMembership> Groups { get; }
+
+    /// <summary>Gets when the member joined: first signed in, was seeded or registered, on the community's clock.</summary>
+    public DateTimeOffset CreatedAt { get; }
+
+    /// <summary>Gets when the member last changed: a sign-in or a change through the API.</summary>
+    public DateTimeOffset UpdatedAt { get; }
 
     /// <summary>Returns the ids only: names and email addresses are personal data.</summary>
     /// <returns>For example <c>TribeCommunityMember 000000000000000000000001 (external 42)</c>.</returns>

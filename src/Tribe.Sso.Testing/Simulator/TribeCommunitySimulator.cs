@@ -21,6 +21,8 @@ namespace Tribe.Sso.Testing;
 /// <item><c>GET /embed/…</c>: a compact page for an iframe, showing the signed-in member and the embed options.</item>
 /// <item>any other <c>GET</c>: a community page showing the signed-in member, or "Log in" and "Sign up" links to the
 /// partner's Authorization and Sign-up URLs carrying the page to return to.</item>
+/// <item><c>POST /api/gateway</c>: the community's GraphQL API for its members (<c>limitedToken</c>, <c>member</c>,
+/// <c>members</c>, <c>updateMember</c>, <c>deleteMember</c>) over the same members, with its error codes and rate limit.</item>
 /// <item>a JSON API for tests: <c>GET /_simulator/members</c>, <c>POST /_simulator/members</c> (<c>email</c>, <c>name</c>,
 /// optional <c>externalId</c>), <c>GET /_simulator/sign-ins</c>, <c>DELETE /_simulator</c> (reset).</item>
 /// </list>
@@ -45,6 +47,7 @@ public sealed class TribeCommunitySimulator
     private readonly TribeSsoKey _key;
     private readonly SimulatorSessions _sessions = new();
     private readonly List<TribeSsoSignInResult> _signIns = new();
+    private readonly SimulatorGateway _gateway = new();
     private readonly string _basePath;
     private InMemoryTribeCommunity _community;
 
@@ -116,10 +119,11 @@ public sealed class TribeCommunitySimulator
     /// <param name="method">The HTTP method, such as <c>GET</c>.</param>
     /// <param name="pathAndQuery">The request target as it arrived, still percent-encoded, such as <c>/community-sim/auth/sso?jwt=…</c>.</param>
     /// <param name="sessionCookie">The value of the <see cref="SessionCookieName"/> cookie, or null.</param>
-    /// <param name="body">The request body (JSON for <c>POST /_simulator/members</c>), or null.</param>
+    /// <param name="body">The request body (JSON for <c>POST /_simulator/members</c> and <c>POST /api/gateway</c>), or null.</param>
+    /// <param name="authorization">The <c>Authorization</c> header, or null: the API's credentials (Basic for <c>limitedToken</c>, else Bearer).</param>
     /// <returns>The response to write out. Never throws for any request.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="method"/> or <paramref name="pathAndQuery"/> is null.</exception>
-    public TribeCommunitySimulatorResponse Handle(string method, string pathAndQuery, string? sessionCookie = null, string? body = null)
+    public TribeCommunitySimulatorResponse Handle(string method, string pathAndQuery, string? sessionCookie = null, string? body = null, string? authorization = null)
     {
         Guard.NotNull(method, nameof(method));
         Guard.NotNull(pathAndQuery, nameof(pathAndQuery));
@@ -134,6 +138,11 @@ public sealed class TribeCommunitySimulator
         var local = pathAndQuery.Substring(basePath.Length);
         local = local.Length == 0 || local[0] != '/' ? "/" + local : local;
         var localPath = queryStart < 0 ? local : local.Substring(0, local.IndexOfAny(QueryOrFragment));
+        if (localPath == "/api/gateway")
+        {
+            return _gateway.Handle(this, method, body, authorization);
+        }
+
         if (localPath == "/_simulator" || localPath.StartsWith("/_simulator/", StringComparison.Ordinal))
         {
             return SimulatorApi.Handle(this, method.ToUpperInvariant(), localPath, body);

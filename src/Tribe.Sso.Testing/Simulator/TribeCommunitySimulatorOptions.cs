@@ -13,6 +13,9 @@ public sealed class TribeCommunitySimulatorOptions
     private Uri? _signUpUrl;
     private Uri? _logoutUrl;
     private string _redirectParameterName = TribeSsoOptions.DefaultRedirectParameterName;
+    private string _networkId = "SimNetwork";
+    private int? _apiRateLimit;
+    private TimeSpan _apiTokenLifetime = TimeSpan.FromHours(1);
 
     /// <summary>Gets or sets the partner's Authorization URL: where "Log in" sends a visitor, with the page to return to. Null shows no link.</summary>
     /// <exception cref="ArgumentException">The URL is relative, not http or https, or has user info or a fragment.</exception>
@@ -64,6 +67,36 @@ public sealed class TribeCommunitySimulatorOptions
 
     /// <summary>Gets or sets how tokens are read: leeway, expected audience, clock and token parameter name.</summary>
     public TribeSsoTokenReaderOptions ReaderOptions { get; set; } = new();
+
+    /// <summary>Gets or sets the community's network id, which <c>limitedToken</c> takes and its tokens carry. Default <c>SimNetwork</c>.</summary>
+    /// <exception cref="ArgumentException">The value is null, empty or white space.</exception>
+    public string NetworkId
+    {
+        get => _networkId;
+        set => _networkId = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("NetworkId must be a network id, such as CAx1mZ7I7a.") : value;
+    }
+
+    /// <summary>Gets or sets the client id of the app installed on the community, for <c>limitedToken</c>; null (the default) installs no app.</summary>
+    public string? ApiClientId { get; set; }
+
+    /// <summary>Gets or sets the installed app's client secret; null (the default) installs no app.</summary>
+    public TribeApiClientSecret? ApiClientSecret { get; set; }
+
+    /// <summary>Gets or sets how many API requests the gateway takes in any 10 seconds before answering HTTP 429 with code 104; null (the default) for no limit.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int? ApiRateLimit
+    {
+        get => _apiRateLimit;
+        set => _apiRateLimit = value is < 1 ? throw new ArgumentOutOfRangeException(nameof(value), "ApiRateLimit must be at least 1 request per 10 seconds, or null for no limit.") : value;
+    }
+
+    /// <summary>Gets or sets how long an access token from <c>limitedToken</c> lasts (its <c>exp</c>). Default 1 hour.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public TimeSpan ApiTokenLifetime
+    {
+        get => _apiTokenLifetime;
+        set => _apiTokenLifetime = value <= TimeSpan.Zero ? throw new ArgumentOutOfRangeException(nameof(value), "ApiTokenLifetime must be positive: a token without a future exp is no token.") : value;
+    }
 
     /// <summary>A partner URL is one the simulator can write into a link and a Location header, as an address a browser follows.</summary>
     private static Uri? PartnerUrl(Uri? url, string option)

@@ -1,0 +1,223 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using GraphQLParser.AST;
+
+namespace Tribe.Sso.Testing;
+
+/// <summary>
+/// Runs a validated operation: root fields one after another (as a mutation requires), then writes the selected fields
+/// of what they returned, honouring aliases, fragments, <c>__typename</c>, <c>@skip</c> and <c>@include</c>. Every root
+/// field of this schema is non-null, so a field's error makes <c>data</c> null, as the community answers.
+/// </summary>
+internal sealed class GatewayExecutor
+{
+    private readonly GatewaySchema _schema = GatewaySchema.Instance;
+    private readonly Dictionary<string, GraphQLFragmentDefinition> _fragments;
+    private readonly IReadOnlyDictionary<string, object?> _variables;
+
+    public GatewayExecutor(GraphQLDocument document, IReadOnlyDictionary<string, object?> variables)
+    {
+        _fragments = document.Definitions.OfType<GraphQLFragmentDefinition>().ToDictionary(f => f.FragmentName.Name.StringValue, StringComparer.Ordinal);
+        _variables = variables;
+    }
+
+    /// <summary>Resolves the root fields with <paramref name="resolve"/>; gives the data to write, or null with the errors.</summary>
+    public IReadOnlyList<(string Key, GraphQLField Field, GatewayObject Value)>? Resolve(
+        GraphQLOperationDefinition operation,
+        Func<string, Dictionary<string, object?>, GatewayObject> resolve,
+        List<GatewayError> errors)
+    {
+        var rootType = GatewaySchema.RootTypeName(operation.Operation)!;
+        CheckMerging(operation.SelectionSet, rootType);
+        var resolved = new List<(string, GraphQLField, GatewayObject)>();
+        foreach (var (key, fields) in Collect(operation.SelectionSet, rootType))
+        {
+            var field = fields[0];
+            if (field.Name.StringValue == "__typename")
+            {
+                resolved.Add((key, field, new GatewayObject(rootType, new Dictionary<string, object?>())));
+                continue;
+            }
+
+            try
+            {
+                var arguments = GatewayValues.Arguments(_schema.Field(rootType, field.Name.StringValue)!, field, _variables);
+                resolved.Add((key, field, resolve(field.Name.StringValue, arguments)));
+            }
+            catch (GatewayException e)
+            {
+                errors.Add(new GatewayError(e.Code, e.Message, new object[] { key }));
+            }
+        }
+
+        return errors.Count == 0 ? resolved : null;
+    }
+
+    /// <summary>Writes <c>data</c>'s object.</summary>
+    public void Write(Utf8JsonWriter writer, string rootType, IReadOnlyList<(string Key, GraphQLField Field, GatewayObject Value)> resolved)
+    {
+        writer.WriteStartObject();
+        foreach (var (key, field, value) in resolved)
+        {
+            writer.WritePropertyName(key);
+            if (field.Name.StringValue == "__typename")
+            {
+                writer.WriteStringValue(rootType);
+            }
+            else
+            {
+                WriteObject(writer, value, field.SelectionSet!);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private void WriteObject(Utf8JsonWriter writer, GatewayObject value, GraphQLSelectionSet set)
+    {
+        writer.WriteStartObject();
+        foreach (var (key, fields) in Collect(set, value.TypeName))
+        {
+            var field = fields[0];
+            var name = field.Name.StringValue;
+            writer.WritePropertyName(key);
+            if (name == "__typename")
+            {
+                writer.WriteStringValue(value.TypeName);
+                continue;
+            }
+
+            var type = _schema.Field(value.TypeName, name)!.Type;
+            WriteValue(writer, value.Fields.TryGetValue(name, out var fieldValue) ? fieldValue : null, type, MergedSelection(fields));
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private void WriteValue(Utf8JsonWriter writer, object? value, GraphQLType type, GraphQLSelectionSet? set)
+    {
+        var inner = type is GraphQLNonNullType nonNull ? nonNull.Type : type;
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case GatewayObject child:
+                WriteObject(writer, child, set!);
+                break;
+            case string text:
+                writer.WriteStringValue(text);
+                break;
+            case int number:
+                writer.WriteNumberValue(number);
+                break;
+            case bool boolean:
+                writer.WriteBooleanValue(boolean);
+                break;
+            case DateTimeOffset time:
+                writer.WriteStringValue(time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+                break;
+            case IEnumerable items when inner is GraphQLListType list:
+                writer.WriteStartArray();
+                foreach (var item in items)
+                {
+                    WriteValue(writer, item, list.Type, set);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                writer.WriteNullValue();
+                break;
+        }
+    }
+
+    /// <summary>Checks that each response key can be merged, at every level, before anything runs.</summary>
+    /// <exception cref="GatewayException">Two fields conflict.</exception>
+    private void CheckMerging(GraphQLSelectionSet set, string typeName)
+    {
+        foreach (var (_, fields) in Collect(set, typeName))
+        {
+            var field = fields[0];
+            if (field.Name.StringValue != "__typename" && MergedSelection(fields) is { } inner)
+            {
+                CheckMerging(inner, GatewaySchema.NamedType(_schema.Field(typeName, field.Name.StringValue)!.Type));
+            }
+        }
+    }
+
+    /// <summary>Fields with one response key are merged: their sub-selections are written as one.</summary>
+    private static GraphQLSelectionSet? MergedSelection(List<GraphQLField> fields)
+        => fields.Count == 1 || fields[0].SelectionSet is null
+            ? fields[0].SelectionSet
+            : new GraphQLSelectionSet(fields.SelectMany(f => f.SelectionSet?.Selections ?? new List<ASTNode>()).ToList());
+
+    /// <summary>The specification's CollectFields: response keys in order, fragments that apply, directives honoured.</summary>
+    private List<(string Key, List<GraphQLField> Fields)> Collect(GraphQLSelectionSet set, string typeName)
+    {
+        var collected = new List<(string Key, List<GraphQLField> Fields)>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        void Visit(GraphQLSelectionSet current)
+        {
+            foreach (var selection in current.Selections)
+            {
+                if (!Included(selection as IHasDirectivesNode))
+                {
+                    continue;
+                }
+
+                switch (selection)
+                {
+                    case GraphQLField field:
+                        var key = field.Alias?.Name.StringValue ?? field.Name.StringValue;
+                        var index = collected.FindIndex(c => c.Key == key);
+                        if (index < 0)
+                        {
+                            collected.Add((key, new List<GraphQLField> { field }));
+                        }
+                        else
+                        {
+                            GatewayMerging.Check(key, collected[index].Fields[0], field);
+                            collected[index].Fields.Add(field);
+                        }
+
+                        break;
+                    case GraphQLInlineFragment inline when (inline.TypeCondition?.Type.Name.StringValue ?? typeName) == typeName:
+                        Visit(inline.SelectionSet);
+                        break;
+                    case GraphQLFragmentSpread spread when visited.Add(spread.FragmentName.Name.StringValue)
+                        && _fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment)
+                        && fragment.TypeCondition.Type.Name.StringValue == typeName:
+                        Visit(fragment.SelectionSet);
+                        break;
+                }
+            }
+        }
+
+        Visit(set);
+        return collected;
+    }
+
+    private bool Included(IHasDirectivesNode? node)
+    {
+        foreach (var directive in node?.Directives?.Items ?? new List<GraphQLDirective>())
+        {
+            var condition = directive.Arguments?.Items.FirstOrDefault()?.Value switch
+            {
+                GraphQLBooleanValue literal => literal.BoolValue,
+                GraphQLVariable variable => _variables.TryGetValue(variable.Name.StringValue, out var set) && set is true,
+                _ => false,
+            };
+            if (directive.Name.StringValue == "skip" ? condition : !condition)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using GraphQLParser.AST;
+
+namespace Tribe.Sso.Testing;
+
+/// <summary>
+/// The specification's rule that fields sharing a response key can be merged: the same field with the same arguments
+/// (<c>{ a: member(id: "1") { id } a: member(id: "2") { id } }</c> is refused, in the reference implementation's words).
+/// </summary>
+internal static class GatewayMerging
+{
+    /// <exception cref="GatewayException">The fields conflict (<see cref="GatewayCodes.ValidationFailed"/>).</exception>
+    public static void Check(string key, GraphQLField first, GraphQLField other)
+    {
+        if (first.Name.StringValue != other.Name.StringValue)
+        {
+            throw new GatewayException(GatewayCodes.ValidationFailed, "Fields \"" + key + "\" conflict because \"" + first.Name.StringValue + "\" and \"" + other.Name.StringValue + "\" are different fields. Use different aliases on the fields to fetch both if this was intentional.");
+        }
+
+        if (Arguments(first) != Arguments(other))
+        {
+            throw new GatewayException(GatewayCodes.ValidationFailed, "Fields \"" + key + "\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.");
+        }
+    }
+
+    private static string Arguments(GraphQLField field)
+    {
+        var text = new StringBuilder();
+        foreach (var argument in (field.Arguments?.Items ?? new List<GraphQLArgument>()).OrderBy(a => a.Name.StringValue, System.StringComparer.Ordinal))
+        {
+            text.Append(argument.Name.StringValue).Append(':');
+            Value(text, argument.Value);
+            text.Append(',');
+        }
+
+        return text.ToString();
+    }
+
+    private static void Value(StringBuilder text, GraphQLValue value)
+    {
+        switch (value)
+        {
+            case GraphQLVariable variable:
+                text.Append('$').Append(variable.Name.StringValue);
+                break;
+            case GraphQLStringValue literal:
+                text.Append('"').Append(literal.Value.ToString().Replace("\\", "\\\\").Replace("\"", "\\\"")).Append('"');
+                break;
+            case GraphQLIntValue number:
+                text.Append(number.Value.ToString());
+                break;
+            case GraphQLFloatValue real:
+                text.Append(real.Value.ToString());
+                break;
+            case GraphQLBooleanValue boolean:
+                text.Append(boolean.BoolValue ? "true" : "false");
+                break;
+            case GraphQLEnumValue enumValue:
+                text.Append(enumValue.Name.StringValue);
+                break;
+            case GraphQLListValue list:
+                text.Append('[');
+                foreach (var item in list.Values ?? new List<GraphQLValue>())
+                {
+                    Value(text, item);
+                    text.Append(',');
+                }
+
+                text.Append(']');
+                break;
+            case GraphQLObjectValue objectValue:
+                text.Append('{');
+                foreach (var field in (objectValue.Fields ?? new List<GraphQLObjectField>()).OrderBy(f => f.Name.StringValue, System.StringComparer.Ordinal))
+                {
+                    text.Append(field.Name.StringValue).Append(':');
+                    Value(text, field.Value);
+                    text.Append(',');
+                }
+
+                text.Append('}');
+                break;
+            default:
+                text.Append("null");
+                break;
+        }
+    }
+}
