@@ -27,6 +27,6 @@ public static class Clients
         return new TribeMembersClient(options, new HttpClient(handler), time);
     }
 
-    public static TribeMembersClient WithToken(ScriptedHandler handler, FakeTimeProvider time)
-        => new(new TribeMembersClientOptions { ApiUrl = new Uri("https://api.community.test/"), AccessToken = GivenAccessToken }, new HttpClient(handler), time);
+    public static TribeMembersClient WithToken(ScriptedHandler handler, FakeTimeProvider time, int maxAttempts = TribeMembersClientOptions.DefaultMaxAttempts)
+        => new(new TribeMembersClientOptions { ApiUrl = new Uri("https://api.community.test/"), AccessToken = GivenAccessToken, MaxAttempts = maxAttempts }, new HttpClient(handler), time);
 }

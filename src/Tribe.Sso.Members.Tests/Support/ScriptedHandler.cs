@@ -14,6 +14,9 @@ namespace Tribe.Sso.Members.Tests.Support;
 /// <summary>A request the client sent: the root field it asks for, its variables and its Authorization header.</summary>
 public sealed record SentRequest(string Field, string Query, JsonElement Variables, string? Authorization)
 {
+    /// <summary>The request's cancellation, for answers that wait.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     public bool IsTokenRequest => Field == "limitedToken";
 
     public string? Variable(string name) => Variables.ValueKind == JsonValueKind.Object && Variables.TryGetProperty(name, out var v) ? (v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()) : null;
@@ -59,7 +62,7 @@ public sealed class ScriptedHandler : HttpMessageHandler
         var body = await request.Content.ReadAsStringAsync(cancellationToken);
         using var json = JsonDocument.Parse(body);
         var query = json.RootElement.GetProperty("query").GetString()!;
-        var sent = new SentRequest(RootField(query), query, json.RootElement.GetProperty("variables").Clone(), request.Headers.Authorization?.ToString());
+        var sent = new SentRequest(RootField(query), query, json.RootElement.GetProperty("variables").Clone(), request.Headers.Authorization?.ToString()) { Cancellation = cancellationToken };
         _sent.Enqueue(sent);
         cancellationToken.ThrowIfCancellationRequested();
         return await (sent.IsTokenRequest ? OnToken(sent) : OnRequest(sent));
