@@ -6,7 +6,7 @@ namespace Tribe.Sso.Cli;
 /// <summary>The commands of tribe-sso, as docs/cli.md describes them.</summary>
 internal static class Commands
 {
-    public static RootCommand Create(TextWriter stdout)
+    public static RootCommand Create(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand(
             "Mint, link and inspect Tribe JWT single sign-on tokens. The key comes from the environment variable "
@@ -16,6 +16,7 @@ internal static class Commands
             LinkCommand.Create(stdout),
             InspectCommand.Create(stdout),
             CommunityCommand.Create(stdout),
+            MembersCommand.Create(stdout, stderr),
         };
         return root;
     }

@@ -34,7 +34,7 @@ internal static class Program
 
     private static int Run(string[] args, TextWriter stdout, TextWriter stderr, ref string command)
     {
-        var root = Commands.Create(stdout);
+        var root = Commands.Create(stdout, stderr);
 
         // No response files: an argument such as @token.txt is taken as given, never as a file to read.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
