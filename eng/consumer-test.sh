@@ -20,6 +20,12 @@ ko() { echo "[consumer] FAILED: $*"; failed=$((failed + 1)); }
 dotnet pack "$root/Tribe.Sso.sln" -c Release -o "$feed" -v quiet -nologo -p:PackageOutputPath="$feed" >"$work/pack.log" 2>&1 \
   || { cat "$work/pack.log"; echo "consumer: 0 passed, 1 failed"; exit 1; }
 if grep -q "warning" "$work/pack.log"; then ko "dotnet pack printed warnings"; grep warning "$work/pack.log"; else ok "dotnet pack without warnings"; fi
+# What is inside each package: strong-named assemblies (eng/check-packages.cs says what it checks).
+if dotnet run "$root/eng/check-packages.cs" -- "$feed" >"$work/check.log" 2>&1; then
+  ok "packages: $(grep -c '^ok: ' "$work/check.log") checks of their contents"
+else
+  ko "packages: $(grep '^FAILED: ' "$work/check.log" || tail -20 "$work/check.log")"
+fi
 version=$(ls "$feed" | sed -n 's/^Tribe\.Sso\.\([0-9][^a-zA-Z]*[0-9]\)\.nupkg$/\1/p' | head -1)
 
 cat >"$work/nuget.config" <<XML
