@@ -30,26 +30,26 @@ public class CommunityCommandBrowserTests
         using var browser = Browser.Start(profile);
         try
         {
-            browser.Navigate().GoToUrl(new Uri(community.Url, "/spaces/general").AbsoluteUri);
-            browser.FindElement(By.Id("signed-out")).Text.Should().StartWith("You are not signed in.");
-            browser.FindElement(By.Id("log-in")).Click();
-            browser.FindElement(By.TagName("h1")).Text.Should().Be("Sign in to the partner site");
-            browser.FindElement(By.Id("user-jane")).Click();
-            browser.FindElement(By.Id("sign-in")).Click();
+            browser.GoTo(new Uri(community.Url, "/spaces/general").AbsoluteUri);
+            browser.Text("signed-out").Should().StartWith("You are not signed in.");
+            browser.ClickAndWaitForNavigation(By.Id("log-in"));
+            browser.Heading().Should().Be("Sign in to the partner site");
+            browser.Click(By.Id("user-jane"));
+            browser.ClickAndWaitForNavigation(By.Id("sign-in"));
 
-            browser.FindElement(By.Id("name")).Text.Should().Be("Jane Doe");
+            browser.Text("name").Should().Be("Jane Doe");
             browser.Url.Should().Be(new Uri(community.Url, "/spaces/general").AbsoluteUri, "the partner signed Jane in and sent her back to the page she wanted");
             var signIns = Api(community, "/_simulator/sign-ins");
             signIns.GetArrayLength().Should().Be(1);
             signIns[0].GetProperty("outcome").GetString().Should().Be("created");
             Api(community, "/_simulator/members")[0].GetProperty("externalId").GetString().Should().Be("42");
 
-            browser.FindElement(By.Id("log-out")).Click();
+            browser.ClickAndWaitForNavigation(By.Id("log-out"));
 
             browser.Url.Should().Be(site + "/", "the community sent the browser to the partner's Logout URL, which signed Jane out");
-            browser.FindElement(By.TagName("h1")).Text.Should().Be("Sign in to the partner site");
-            browser.Navigate().GoToUrl(new Uri(community.Url, "/answers").AbsoluteUri);
-            browser.FindElement(By.Id("signed-out")).Text.Should().StartWith("You are not signed in.");
+            browser.Heading().Should().Be("Sign in to the partner site");
+            browser.GoTo(new Uri(community.Url, "/answers").AbsoluteUri);
+            browser.Text("signed-out").Should().StartWith("You are not signed in.");
         }
         finally
         {

@@ -40,38 +40,37 @@ public class SampleBrowserTests
     [Test]
     public void Jane_SignsIn_VisitsTheCommunity_AndTheSimulatedCommunityShowsHer()
     {
-        _browser.Navigate().GoToUrl(_sample.BaseUrl + "/");
-        _browser.FindElement(By.Id("user-jane")).Click();
-        _browser.FindElement(By.Id("sign-in")).Click();
-        var visit = _browser.FindElement(By.Id("visit-community"));
-        _browser.FindElement(By.TagName("h1")).Text.Should().Be("Your profile");
+        _browser.GoTo(_sample.BaseUrl + "/");
+        _browser.Click(By.Id("user-jane"));
+        _browser.ClickAndWaitForNavigation(By.Id("sign-in"));
+        _browser.Heading().Should().Be("Your profile");
 
-        visit.Click();
+        _browser.ClickAndWaitForNavigation(By.Id("visit-community"));
 
-        Text("outcome").Should().Be("Created");
+        _browser.Text("outcome").Should().Be("Created");
         _browser.Url.Should().Be(_sample.BaseUrl + "/community-sim/spaces/general", "the community signed Jane in and opened the page she asked for, and the token left the address bar");
-        Text("page").Should().Be("/spaces/general");
-        Text("name").Should().Be("Jane Doe");
-        Text("external-id").Should().Be("42");
-        Text("email").Should().Be("jane@example.com");
-        Text("role").Should().Be("moderator");
-        Text("groups").Should().Be("announcements (member, joined), product-team (member, joined)");
-        Text("member-id").Should().MatchRegex("^[0-9a-f]{24}$");
+        _browser.Text("page").Should().Be("/spaces/general");
+        _browser.Text("name").Should().Be("Jane Doe");
+        _browser.Text("external-id").Should().Be("42");
+        _browser.Text("email").Should().Be("jane@example.com");
+        _browser.Text("role").Should().Be("moderator");
+        _browser.Text("groups").Should().Be("announcements (member, joined), product-team (member, joined)");
+        _browser.Text("member-id").Should().MatchRegex("^[0-9a-f]{24}$");
         Screenshot("jane-simulated-community");
 
-        _browser.Navigate().GoToUrl(_sample.BaseUrl + "/");
-        _browser.FindElement(By.Id("visit-community")).Click();
+        _browser.GoTo(_sample.BaseUrl + "/");
+        _browser.ClickAndWaitForNavigation(By.Id("visit-community"));
 
-        Text("outcome").Should().Be("Updated", "the second visit finds Jane by externalId");
-        Text("external-id").Should().Be("42");
+        _browser.Text("outcome").Should().Be("Updated", "the second visit finds Jane by externalId");
+        _browser.Text("external-id").Should().Be("42");
     }
 
     [Test]
     public void SignInAndVisit_TheSampleOutputHoldsNoTokenOrLink()
     {
         SignInAs("jane");
-        _browser.FindElement(By.Id("visit-community")).Click();
-        Text("outcome").Should().Be("Created");
+        _browser.ClickAndWaitForNavigation(By.Id("visit-community"));
+        _browser.Text("outcome").Should().Be("Created");
 
         // The endpoint's own line comes after the request diagnostics of the same request: once it is there, they are too.
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -89,82 +88,80 @@ public class SampleBrowserTests
     public void TwoPartnerUsersSharingAnEmail_TheSecondIsAConflict()
     {
         SignInAs("sam");
-        _browser.FindElement(By.Id("visit-community")).Click();
-        Text("outcome").Should().Be("Created");
+        _browser.ClickAndWaitForNavigation(By.Id("visit-community"));
+        _browser.Text("outcome").Should().Be("Created");
 
         SignInAs("robin");
-        _browser.FindElement(By.Id("visit-community")).Click();
+        _browser.ClickAndWaitForNavigation(By.Id("visit-community"));
 
-        Text("outcome").Should().Be("Conflict");
-        Text("conflict-reason").Should().Contain("already has a different externalId");
-        _browser.Manage().Timeouts().ImplicitWait = TimeSpan.Zero;
-        _browser.FindElements(By.Id("external-id")).Should().BeEmpty("nobody is signed in on a conflict");
+        _browser.Text("outcome").Should().Be("Conflict");
+        _browser.Text("conflict-reason").Should().Contain("already has a different externalId");
+        _browser.Has(By.Id("external-id")).Should().BeFalse("nobody is signed in on a conflict");
         Screenshot("robin-conflict");
     }
 
     [Test]
     public void AnonymousVisitToTheSsoEndpoint_GoesThroughSignInAndBack()
     {
-        _browser.Navigate().GoToUrl(_sample.BaseUrl + "/community/sso?redirect=/answers");
-        _browser.FindElement(By.TagName("h1")).Text.Should().Be("Sign in to the partner site");
+        _browser.GoTo(_sample.BaseUrl + "/community/sso?redirect=/answers");
+        _browser.Heading().Should().Be("Sign in to the partner site");
 
-        _browser.FindElement(By.Id("user-jane")).Click();
-        _browser.FindElement(By.Id("sign-in")).Click();
+        _browser.Click(By.Id("user-jane"));
+        _browser.ClickAndWaitForNavigation(By.Id("sign-in"));
 
-        Text("outcome").Should().Be("Created");
-        Text("page").Should().Be("/answers");
+        _browser.Text("outcome").Should().Be("Created");
+        _browser.Text("page").Should().Be("/answers");
     }
 
     [Test]
     public void AnonymousVisitor_ClicksLogInInTheCommunity_SignsInOnThePartnerSite_AndLandsOnThePageTheyWanted()
     {
-        _browser.Navigate().GoToUrl(_sample.BaseUrl + "/community-sim/spaces/general?tab=new");
-        Text("signed-out").Should().StartWith("You are not signed in.");
-        _browser.FindElement(By.Id("log-in")).GetAttribute("href").Should().Be(_sample.BaseUrl + "/community/sso?redirect=%2Fspaces%2Fgeneral%3Ftab%3Dnew", "the community's Authorization URL is the partner's MapTribeSso endpoint");
+        _browser.GoTo(_sample.BaseUrl + "/community-sim/spaces/general?tab=new");
+        _browser.Text("signed-out").Should().StartWith("You are not signed in.");
+        _browser.Attribute(By.Id("log-in"), "href").Should().Be(_sample.BaseUrl + "/community/sso?redirect=%2Fspaces%2Fgeneral%3Ftab%3Dnew", "the community's Authorization URL is the partner's MapTribeSso endpoint");
 
-        _browser.FindElement(By.Id("log-in")).Click();
-        _browser.FindElement(By.TagName("h1")).Text.Should().Be("Sign in to the partner site");
-        _browser.FindElement(By.Id("user-jane")).Click();
-        _browser.FindElement(By.Id("sign-in")).Click();
+        _browser.ClickAndWaitForNavigation(By.Id("log-in"));
+        _browser.Heading().Should().Be("Sign in to the partner site");
+        _browser.Click(By.Id("user-jane"));
+        _browser.ClickAndWaitForNavigation(By.Id("sign-in"));
 
-        Text("name").Should().Be("Jane Doe");
+        _browser.Text("name").Should().Be("Jane Doe");
         _browser.Url.Should().Be(_sample.BaseUrl + "/community-sim/spaces/general?tab=new");
-        Text("page").Should().Be("/spaces/general?tab=new");
+        _browser.Text("page").Should().Be("/spaces/general?tab=new");
         Screenshot("community-log-in-round-trip");
     }
 
     [Test]
     public void AnonymousVisitor_ClicksSignUpInTheCommunity_CreatesAnAccount_AndLandsOnThePageTheyWanted()
     {
-        _browser.Navigate().GoToUrl(_sample.BaseUrl + "/community-sim/spaces/welcome");
+        _browser.GoTo(_sample.BaseUrl + "/community-sim/spaces/welcome");
 
-        _browser.FindElement(By.Id("sign-up")).Click();
-        _browser.FindElement(By.TagName("h1")).Text.Should().Be("Create your partner account");
-        _browser.FindElement(By.Id("user-sam")).Click();
-        _browser.FindElement(By.Id("sign-in")).Click();
+        _browser.ClickAndWaitForNavigation(By.Id("sign-up"));
+        _browser.Heading().Should().Be("Create your partner account");
+        _browser.Click(By.Id("user-sam"));
+        _browser.ClickAndWaitForNavigation(By.Id("sign-in"));
 
-        Text("name").Should().Be("Sam Shared");
-        Text("page").Should().Be("/spaces/welcome");
+        _browser.Text("name").Should().Be("Sam Shared");
+        _browser.Text("page").Should().Be("/spaces/welcome");
     }
 
     [Test]
     public void EmbeddedPage_ShowsTheMemberInsideTheIframe_AndItsHtmlHoldsNoToken()
     {
-        _browser.Navigate().GoToUrl(_sample.BaseUrl + "/embedded");
-        _browser.FindElement(By.TagName("h1")).Text.Should().Be("Sign in to the partner site", "the page is for signed-in users");
-        _browser.FindElement(By.Id("user-jane")).Click();
-        _browser.FindElement(By.Id("sign-in")).Click();
+        _browser.GoTo(_sample.BaseUrl + "/embedded");
+        _browser.Heading().Should().Be("Sign in to the partner site", "the page is for signed-in users");
+        _browser.Click(By.Id("user-jane"));
+        _browser.ClickAndWaitForNavigation(By.Id("sign-in"));
 
-        _browser.FindElement(By.TagName("h1")).Text.Should().Be("Community inside this site");
+        _browser.Heading().Should().Be("Community inside this site");
         var html = _browser.PageSource;
-        var frame = _browser.FindElement(By.Id("community-frame"));
-        frame.GetAttribute("src").Should().Be(_sample.BaseUrl + "/community/sso?redirect=/embed/space/whats-new%3Freadonly%3Dfalse%26header%3Dtrue%26composer%3Dtrue%26about%3Dtrue");
-        _browser.SwitchTo().Frame(frame);
+        _browser.Attribute(By.Id("community-frame"), "src").Should().Be(_sample.BaseUrl + "/community/sso?redirect=/embed/space/whats-new%3Freadonly%3Dfalse%26header%3Dtrue%26composer%3Dtrue%26about%3Dtrue");
+        _browser.SwitchToFrameAndWaitFor(By.Id("community-frame"), By.Id("embed-name"));
 
-        Text("embed-name").Should().Be("Jane Doe");
-        Text("embed-email").Should().Be("jane@example.com");
-        Text("embed-page").Should().Be("space whats-new");
-        Text("embed-options").Should().Be("readonly=false, header=true, composer=true, about=true");
+        _browser.Text("embed-name").Should().Be("Jane Doe");
+        _browser.Text("embed-email").Should().Be("jane@example.com");
+        _browser.Text("embed-page").Should().Be("space whats-new");
+        _browser.Text("embed-options").Should().Be("readonly=false, header=true, composer=true, about=true");
         _browser.SwitchTo().DefaultContent();
         html.Should().NotContain("jwt").And.NotContain("eyJ", "the token is minted when the iframe loads, never written into the page");
         _browser.PageSource.Should().NotContain("eyJ");
@@ -175,28 +172,26 @@ public class SampleBrowserTests
     public void MemberLogsOutInTheCommunity_AndIsSignedOutOfThePartnerSite()
     {
         SignInAs("jane");
-        _browser.FindElement(By.Id("visit-community")).Click();
-        Text("name").Should().Be("Jane Doe");
+        _browser.ClickAndWaitForNavigation(By.Id("visit-community"));
+        _browser.Text("name").Should().Be("Jane Doe");
 
-        _browser.FindElement(By.Id("log-out")).Click();
+        _browser.ClickAndWaitForNavigation(By.Id("log-out"));
 
-        _browser.FindElement(By.TagName("h1")).Text.Should().Be("Sign in to the partner site", "the community sent the browser to the Logout URL, which signed Jane out and landed her on /");
+        _browser.Heading().Should().Be("Sign in to the partner site", "the community sent the browser to the Logout URL, which signed Jane out and landed her on /");
         _browser.Url.Should().Be(_sample.BaseUrl + "/");
-        _browser.Navigate().GoToUrl(_sample.BaseUrl + "/community/sso?redirect=/answers");
-        _browser.FindElement(By.TagName("h1")).Text.Should().Be("Sign in to the partner site", "the Authorization URL no longer signs her straight back in");
-        _browser.Navigate().GoToUrl(_sample.BaseUrl + "/community-sim/answers");
-        Text("signed-out").Should().StartWith("You are not signed in.");
+        _browser.GoTo(_sample.BaseUrl + "/community/sso?redirect=/answers");
+        _browser.Heading().Should().Be("Sign in to the partner site", "the Authorization URL no longer signs her straight back in");
+        _browser.GoTo(_sample.BaseUrl + "/community-sim/answers");
+        _browser.Text("signed-out").Should().StartWith("You are not signed in.");
         Screenshot("community-logged-out");
     }
 
     private void SignInAs(string login)
     {
-        _browser.Navigate().GoToUrl(_sample.BaseUrl + "/logout");
-        _browser.FindElement(By.Id("user-" + login)).Click();
-        _browser.FindElement(By.Id("sign-in")).Click();
+        _browser.GoTo(_sample.BaseUrl + "/logout");
+        _browser.Click(By.Id("user-" + login));
+        _browser.ClickAndWaitForNavigation(By.Id("sign-in"));
     }
-
-    private string Text(string id) => _browser.FindElement(By.Id(id)).Text;
 
     private void Screenshot(string name)
     {
