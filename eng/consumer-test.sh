@@ -3,6 +3,7 @@
 #   1. net10.0 console app            -> runs the README quick start on the net10.0 asset
 #   2. netstandard2.0 library + net10.0 host that loads the netstandard2.0 asset of Tribe.Sso
 #   3. the tribe-sso tool installed from the feed
+# after checking what is inside each package (eng/check-packages.cs) and writing their SBOM (artifacts/sbom/).
 # Each prints a link whose token Node's jsonwebtoken verifies. Prints "consumer: N passed, M failed"; exit 1 on failure.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,7 +21,40 @@ ko() { echo "[consumer] FAILED: $*"; failed=$((failed + 1)); }
 dotnet pack "$root/Tribe.Sso.sln" -c Release -o "$feed" -v quiet -nologo -p:PackageOutputPath="$feed" >"$work/pack.log" 2>&1 \
   || { cat "$work/pack.log"; echo "consumer: 0 passed, 1 failed"; exit 1; }
 if grep -q "warning" "$work/pack.log"; then ko "dotnet pack printed warnings"; grep warning "$work/pack.log"; else ok "dotnet pack without warnings"; fi
+# What is inside each package: strong-named assemblies (eng/check-packages.cs says what it checks).
+if dotnet run "$root/eng/check-packages.cs" -- "$feed" >"$work/check.log" 2>&1; then
+  ok "packages: $(grep -c '^ok: ' "$work/check.log") checks of their contents"
+else
+  ko "packages: $(grep '^FAILED: ' "$work/check.log" || tail -20 "$work/check.log")"
+fi
 version=$(ls "$feed" | sed -n 's/^Tribe\.Sso\.\([0-9][^a-zA-Z]*[0-9]\)\.nupkg$/\1/p' | head -1)
+
+# An SPDX 2.2 SBOM of the packages, made with Microsoft's SBOM tool (a local tool in .config/dotnet-tools.json) from
+# the shipped projects' restore graphs (test projects left out), with no network look-up of licences.
+# Kept in artifacts/sbom/_manifest/ for the release.
+manifest="$work/sbom/_manifest/spdx_2.2/manifest.spdx.json"
+mkdir -p "$work/sbom"
+if (cd "$root" && dotnet tool restore >"$work/sbom.log" 2>&1 \
+    && dotnet sbom-tool generate -b "$feed" -bc "$root/src" -m "$work/sbom" -pn Tribe.Sso -pv "$version" \
+       -ps "Tribe.Sso contributors" -nsb https://github.com/tribe-sso/Tribe.Sso -li false -pm false -V Warning \
+       -cd "--DirectoryExclusionList **/*Tests*/**;**/*TestSupport*/**" >>"$work/sbom.log" 2>&1) \
+   && python3 - "$manifest" "$feed" >>"$work/sbom.log" 2>&1 <<'PY'
+import json, os, sys
+sbom = json.load(open(sys.argv[1], encoding="utf-8"))
+files = {f["fileName"].removeprefix("./") for f in sbom["files"]}
+packed = {n for n in os.listdir(sys.argv[2]) if n.endswith(".nupkg")}
+names = {p["name"] for p in sbom["packages"]}
+assert sbom["spdxVersion"] == "SPDX-2.2", sbom["spdxVersion"]
+assert packed and packed <= files, f"not in the SBOM: {sorted(packed - files)}"
+assert "Microsoft.IdentityModel.Tokens" in names and not {"NUnit", "FluentAssertions"} & names, sorted(names)
+print(f"sbom: {len(files)} files, {len(names)} packages")
+PY
+then
+  ok "SBOM of the packages: $(tail -1 "$work/sbom.log")"
+  rm -rf "$root/artifacts/sbom" && mkdir -p "$root/artifacts/sbom" && cp -r "$work/sbom/_manifest" "$root/artifacts/sbom/"
+else
+  ko "SBOM: $(tail -20 "$work/sbom.log")"
+fi
 
 cat >"$work/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Tribe.Sso.Testing;
 
@@ -25,7 +26,7 @@ public class AddTribeSsoTests
     {
         var settings = PartnerApp.ValidSettings();
         settings[key] = value;
-        await using var app = PartnerApp.Build(settings, new CapturingLoggerProvider(), TestClock.Create());
+        await using var app = PartnerApp.Build(settings, new FakeLogCollector(), TestClock.Create());
 
         var start = () => app.StartAsync();
 
@@ -40,7 +41,7 @@ public class AddTribeSsoTests
         var settings = PartnerApp.ValidSettings();
         settings["TribeSso:PrivateKey"] = TestKeys.Short;
         settings["TribeSso:AllowShortPrivateKey"] = "true";
-        await using var app = PartnerApp.Build(settings, new CapturingLoggerProvider(), TestClock.Create());
+        await using var app = PartnerApp.Build(settings, new FakeLogCollector(), TestClock.Create());
 
         await app.StartAsync();
 

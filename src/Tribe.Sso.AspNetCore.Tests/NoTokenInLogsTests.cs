@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Tribe.Sso.AspNetCore.Tests;
 
@@ -32,7 +33,7 @@ public class NoTokenInLogsTests
 
         challenge.StatusCode.Should().Be(HttpStatusCode.Redirect);
         logout.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var logs = app.Logs.AllText;
+        var logs = app.Logs.AllText();
         foreach (var response in new[] { viaSignUp, viaAuthorization, viaEmbed })
         {
             response.StatusCode.Should().Be(HttpStatusCode.Redirect);

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Tribe.Sso.AspNetCore.Tests;
@@ -33,7 +34,7 @@ public class TokenParameterNameConfigurationTests
     {
         var settings = PartnerApp.ValidSettings();
         settings["TribeSso:TokenParameterName"] = "redirect";
-        await using var app = PartnerApp.Build(settings, new CapturingLoggerProvider(), TestClock.Create());
+        await using var app = PartnerApp.Build(settings, new FakeLogCollector(), TestClock.Create());
 
         var start = () => app.StartAsync();
 

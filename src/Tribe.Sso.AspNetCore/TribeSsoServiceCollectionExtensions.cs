@@ -102,6 +102,8 @@ public static class TribeSsoServiceCollectionExtensions
         services.AddOptions<TribeSsoCommunityOptions>(name).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TribeSsoCommunityOptions>, TribeSsoCommunityOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<TribeSsoMetrics>();
         services.AddKeyedSingleton(name, (provider, _) => new TribeSsoCommunity(registration, provider));
 
         // Transient, so each resolution reads the community's current issuer: one reference read, no allocation, no lock.

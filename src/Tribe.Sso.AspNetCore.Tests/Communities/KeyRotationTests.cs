@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Tribe.Sso.AspNetCore.Tests;
@@ -33,7 +34,7 @@ public class KeyRotationTests
         _app.Read(after, CommunitiesApp.AcmeKey).SignatureStatus.Should().Be(Testing.TribeSsoSignatureStatus.Invalid);
         var resolved = _app.App.Services.GetRequiredKeyedService<TribeSsoIssuer>("acme").CreateToken(TribeSsoUser.Create("1", "A", "a@example.com").Build());
         _app.Read(new Uri("https://acme.example.com/auth/sso?jwt=" + resolved), CommunitiesApp.AcmeRotatedKey).IsAccepted.Should().BeTrue("the next resolved issuer uses the new key");
-        _app.Logs.Entries.Should().ContainSingle(e => e.Level == LogLevel.Information && e.Text == "Tribe SSO community 'acme': new settings are in use for https://acme.example.com/");
+        _app.Logs.GetSnapshot().Should().ContainSingle(e => e.Level == LogLevel.Information && e.Message == "Tribe SSO community 'acme': new settings are in use for https://acme.example.com/");
     }
 
     [Test]
@@ -69,15 +70,15 @@ public class KeyRotationTests
 
         link.Host.Should().Be("acme.example.com");
         _app.Read(link, CommunitiesApp.AcmeKey).IsAccepted.Should().BeTrue("the last valid issuer is kept");
-        var error = _app.Logs.Entries.Should().ContainSingle(e => e.Level >= LogLevel.Warning).Which;
+        var error = _app.Logs.GetSnapshot().Should().ContainSingle(e => e.Level >= LogLevel.Warning).Which;
         error.Level.Should().Be(LogLevel.Error);
-        error.Text.Should().Match("Tribe SSO community 'acme': the new settings are refused; the previous ones stay in use until the configuration is fixed. " + problem);
+        error.Message.Should().Match("Tribe SSO community 'acme': the new settings are refused; the previous ones stay in use until the configuration is fixed. " + problem);
         var health = await _app.HealthAsync();
         health["tribe-sso:acme"].Status.Should().Be(HealthStatus.Unhealthy);
         health["tribe-sso:acme"].Description.Should().Match("Tribe SSO community 'acme': the new settings are refused and the previous ones are still in use. " + problem);
         health["tribe-sso"].Status.Should().Be(HealthStatus.Healthy);
         health["tribe-sso:beta"].Status.Should().Be(HealthStatus.Healthy);
-        (_app.Logs.AllText + string.Join("\n", health.Values.Select(h => h.Description))).Should()
+        (_app.Logs.AllText() + string.Join("\n", health.Values.Select(h => h.Description))).Should()
             .NotContain(TestKeys.Short).And.NotContain(CommunitiesApp.AcmeKey).And.NotContain(TestKeys.Primary).And.NotContain("not a time", "values are never quoted");
     }
 
@@ -90,7 +91,7 @@ public class KeyRotationTests
         _app.Configuration.Reload("Unrelated:Setting", "2");
         await _app.LinkFromAsync("/acme/sso");
 
-        _app.Logs.Entries.Count(e => e.Level == LogLevel.Error).Should().Be(1);
+        _app.Logs.GetSnapshot().Count(e => e.Level == LogLevel.Error).Should().Be(1);
     }
 
     [Test]
@@ -105,7 +106,7 @@ public class KeyRotationTests
         _app.Read(link, CommunitiesApp.AcmeRotatedKey).IsAccepted.Should().BeTrue();
         (await _app.HealthAsync())["tribe-sso:acme"].Status.Should().Be(HealthStatus.Healthy);
         (await _app.Client.GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
-        _app.Logs.Entries.Should().Contain(e => e.Level == LogLevel.Information && e.Text.StartsWith("Tribe SSO community 'acme': new settings are in use", StringComparison.Ordinal));
+        _app.Logs.GetSnapshot().Should().Contain(e => e.Level == LogLevel.Information && e.Message.StartsWith("Tribe SSO community 'acme': new settings are in use", StringComparison.Ordinal));
     }
 
     [Test]
@@ -116,7 +117,7 @@ public class KeyRotationTests
         _app.Configuration.Reload("Unrelated:Setting", "1");
 
         _app.App.Services.GetRequiredKeyedService<TribeSsoIssuer>("acme").Should().BeSameAs(issuer);
-        _app.Logs.Entries.Should().NotContain(e => e.Text.Contains("new settings are in use", StringComparison.Ordinal));
+        _app.Logs.GetSnapshot().Should().NotContain(e => e.Message.Contains("new settings are in use", StringComparison.Ordinal));
         await Task.CompletedTask;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Tribe.Sso.Testing;
 
@@ -97,7 +98,7 @@ public class NamedCommunitiesTests
     {
         var settings = CommunitiesApp.Settings();
         settings[key] = value;
-        await using var app = CommunitiesApp.Build(new ReloadableConfiguration(settings), new CapturingLoggerProvider(), TestClock.Create());
+        await using var app = CommunitiesApp.Build(new ReloadableConfiguration(settings), new FakeLogCollector(), TestClock.Create());
 
         var start = () => app.StartAsync();
 

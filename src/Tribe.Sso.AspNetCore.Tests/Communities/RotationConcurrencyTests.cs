@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Tribe.Sso.AspNetCore.Tests;
 
@@ -79,6 +80,6 @@ public class RotationConcurrencyTests
         rotations.Should().BeGreaterThanOrEqualTo(MinimumRotations);
         seen.Keys.Should().BeEquivalentTo(versions.Select(v => v.Host), "requests were served under both versions");
         seen.Values.Sum().Should().BeGreaterThanOrEqualTo(Clients * MinimumRequestsPerClient);
-        app.Logs.Entries.Should().NotContain(e => e.Level >= LogLevel.Warning);
+        app.Logs.GetSnapshot().Should().NotContain(e => e.Level >= LogLevel.Warning);
     }
 }

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Tribe.Sso.AspNetCore.Tests;
 
@@ -32,7 +33,7 @@ public class SettingsReloadTests
         app.Configuration.Reload("Communities:acme:" + setting, value);
 
         app.App.Services.GetRequiredKeyedService<TribeSsoIssuer>("acme").Should().NotBeSameAs(before, "a change of " + setting + " alone is a change of the settings");
-        app.Logs.Entries.Should().ContainSingle(e => e.Level == LogLevel.Information && e.Text.StartsWith("Tribe SSO community 'acme': new settings are in use", System.StringComparison.Ordinal));
+        app.Logs.GetSnapshot().Should().ContainSingle(e => e.Level == LogLevel.Information && e.Message.StartsWith("Tribe SSO community 'acme': new settings are in use", System.StringComparison.Ordinal));
     }
 
     [Test]

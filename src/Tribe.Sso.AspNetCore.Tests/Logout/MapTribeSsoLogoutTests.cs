@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Tribe.Sso.AspNetCore.Tests;
 
@@ -151,7 +152,7 @@ public class MapTribeSsoLogoutTests
         await _app.Client.GetAsync("/community/logout?redirect=/bye");
         await _app.Client.GetAsync("/community/logout?redirect=//evil.example");
 
-        var ours = _app.Logs.Entries.Where(e => e.Category.StartsWith("Tribe.Sso", StringComparison.Ordinal)).Select(e => e.Text).ToList();
+        var ours = _app.Logs.GetSnapshot().Where(e => e.Category?.StartsWith("Tribe.Sso", StringComparison.Ordinal) == true).Select(e => e.Message).ToList();
         ours.Should().Contain("Tribe SSO: the community's Logout URL signed user 42 out");
         ours.Should().Contain(t => t.StartsWith("Tribe SSO: Logout URL: redirect target refused: The redirect target starts with '//'", StringComparison.Ordinal));
         string.Join("\n", ours).Should().NotContain("evil.example").And.NotContain("/bye");

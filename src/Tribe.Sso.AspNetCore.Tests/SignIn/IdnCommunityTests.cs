@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging.Testing;
 using Tribe.Sso.Testing;
 
 namespace Tribe.Sso.AspNetCore.Tests;
@@ -18,7 +19,7 @@ public class IdnCommunityTests
         var settings = PartnerApp.ValidSettings();
         settings["TribeSso:CommunityUrl"] = communityUrl;
         var clock = TestClock.Create();
-        await using var app = PartnerApp.Build(settings, new CapturingLoggerProvider(), clock);
+        await using var app = PartnerApp.Build(settings, new FakeLogCollector(), clock);
         await app.StartAsync();
         using var client = PartnerApp.CreateClient(app);
         (await client.GetAsync("/login?user=jane")).StatusCode.Should().Be(HttpStatusCode.Redirect);

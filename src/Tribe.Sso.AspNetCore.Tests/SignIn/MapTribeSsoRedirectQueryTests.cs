@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Net.Http.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging.Testing;
 using Tribe.Sso.Testing;
 
 namespace Tribe.Sso.AspNetCore.Tests;
@@ -112,7 +113,7 @@ public class MapTribeSsoRedirectQueryTests
 
         await _app.Client.GetAsync("/community/sso?redirect_uri=//evil.example%2Fsteal");
 
-        var ours = string.Join("\n", _app.Logs.Entries.Where(e => e.Category.StartsWith("Tribe.Sso", StringComparison.Ordinal)).Select(e => e.Text));
+        var ours = string.Join("\n", _app.Logs.GetSnapshot().Where(e => e.Category?.StartsWith("Tribe.Sso", StringComparison.Ordinal) == true).Select(e => e.Message));
         ours.Should().Contain("Tribe SSO: redirect target refused: The redirect target starts with '//'").And.NotContain("evil.example", "ASP.NET Core's own request log has the URL; the SDK's lines never repeat a target");
     }
 

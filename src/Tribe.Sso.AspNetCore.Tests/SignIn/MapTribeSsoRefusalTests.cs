@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Tribe.Sso.AspNetCore.Tests;
 
@@ -57,7 +58,7 @@ public class MapTribeSsoRefusalTests
         var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
         problem!.Title.Should().Be("This account cannot be signed into the community");
         problem.Detail.Should().StartWith("Claim 'bio' makes the link ");
-        _app.Logs.Entries.Should().Contain(e => e.Level == LogLevel.Warning && e.Text.StartsWith("Tribe SSO: the signed-in user cannot be signed into the community: Claim 'bio' makes the link", StringComparison.Ordinal));
+        _app.Logs.GetSnapshot().Should().Contain(e => e.Level == LogLevel.Warning && e.Message.StartsWith("Tribe SSO: the signed-in user cannot be signed into the community: Claim 'bio' makes the link", StringComparison.Ordinal));
         AssertNoTokenOrLinkLogged();
     }
 
@@ -71,12 +72,12 @@ public class MapTribeSsoRefusalTests
         body.Should().NotContain("db-prod-07").And.NotContain("tenant");
         var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
         problem!.Detail.Should().Be("The signed-in user could not be mapped to a community user; see the server log.");
-        _app.Logs.Entries.Should().Contain(e => e.Level == LogLevel.Warning && e.Text.Contains(InternalDetail, StringComparison.Ordinal));
+        _app.Logs.GetSnapshot().Should().Contain(e => e.Level == LogLevel.Warning && e.Message.Contains(InternalDetail, StringComparison.Ordinal));
     }
 
     private static TribeSsoUserBuilder User(ClaimsPrincipal principal)
         => TribeSsoUser.Create(principal.FindFirstValue(ClaimTypes.NameIdentifier)!, principal.Identity!.Name!, principal.FindFirstValue(ClaimTypes.Email)!);
 
     private void AssertNoTokenOrLinkLogged()
-        => _app.Logs.AllText.Should().NotContain("jwt=").And.NotContain("eyJ").And.NotContain("community.example.com/auth/sso").And.NotContain(TestKeys.Primary);
+        => _app.Logs.AllText().Should().NotContain("jwt=").And.NotContain("eyJ").And.NotContain("community.example.com/auth/sso").And.NotContain(TestKeys.Primary);
 }

@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging.Testing;
 using Tribe.Sso.Testing;
 
 namespace Tribe.Sso.AspNetCore.Tests;
@@ -112,7 +113,7 @@ public class MapTribeSsoTests
         var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
         problem!.Title.Should().Be("Redirect target refused");
         problem.Detail.Should().StartWith("The redirect target ").And.EndWith("such as /answers.");
-        _app.Logs.Entries.Should().Contain(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Text.StartsWith("Tribe SSO: redirect target refused", StringComparison.Ordinal));
+        _app.Logs.GetSnapshot().Should().Contain(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.StartsWith("Tribe SSO: redirect target refused", StringComparison.Ordinal));
     }
 
     [Test]
@@ -136,7 +137,7 @@ public class MapTribeSsoTests
         var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
         problem!.Title.Should().Be("This account cannot be signed into the community");
         problem.Detail.Should().Be("Claim 'email' has no source: the signed-in user has no 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress' or 'email' claim. Add it when you sign the user in, or pass a mapping to MapTribeSso.");
-        _app.Logs.Entries.Should().Contain(e => e.Text.Contains("cannot be signed into the community: Claim 'email' has no source", StringComparison.Ordinal));
+        _app.Logs.GetSnapshot().Should().Contain(e => e.Message.Contains("cannot be signed into the community: Claim 'email' has no source", StringComparison.Ordinal));
     }
 
     [Test]
@@ -162,7 +163,7 @@ public class MapTribeSsoTests
         };
         var token = Token(responses[0]);
 
-        var logs = _app.Logs.AllText;
+        var logs = _app.Logs.AllText();
 
         logs.Should().Contain("Tribe SSO: sending user 42 to the community");
         logs.Should().NotContain(token).And.NotContain(Jwt.Segments(token)[2]).And.NotContain("jwt=").And.NotContain("eyJhbGci").And.NotContain(TestKeys.Primary);

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Tribe.Sso.Testing;
 
@@ -25,7 +26,7 @@ internal sealed class CommunitiesApp : IAsyncDisposable
     public const string AcmeRotatedKey = "tsk_ACME-ROTATED-9a8b7c6d-acme-community-key-02";
     public const string BetaKey = "tsk_BETA-SENTINEL-5e6f7a8b-beta-community-key-01";
 
-    private CommunitiesApp(WebApplication app, ReloadableConfiguration configuration, CapturingLoggerProvider logs, FakeTimeProvider clock)
+    private CommunitiesApp(WebApplication app, ReloadableConfiguration configuration, FakeLogCollector logs, FakeTimeProvider clock)
     {
         App = app;
         Configuration = configuration;
@@ -38,7 +39,7 @@ internal sealed class CommunitiesApp : IAsyncDisposable
 
     public ReloadableConfiguration Configuration { get; }
 
-    public CapturingLoggerProvider Logs { get; }
+    public FakeLogCollector Logs { get; }
 
     public FakeTimeProvider Clock { get; }
 
@@ -57,12 +58,12 @@ internal sealed class CommunitiesApp : IAsyncDisposable
     };
 
     /// <summary>Builds the app; health checks are added before the communities, to show the order does not matter.</summary>
-    public static WebApplication Build(ReloadableConfiguration configuration, CapturingLoggerProvider logs, FakeTimeProvider clock)
+    public static WebApplication Build(ReloadableConfiguration configuration, FakeLogCollector logs, FakeTimeProvider clock)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         ((IConfigurationBuilder)builder.Configuration).Add(configuration);
-        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        builder.Logging.ClearProviders().AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         builder.Services.AddHealthChecks().AddTribeSso();
@@ -83,7 +84,7 @@ internal sealed class CommunitiesApp : IAsyncDisposable
     public static async Task<CommunitiesApp> StartAsync()
     {
         var configuration = new ReloadableConfiguration(Settings());
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         var clock = TestClock.Create();
         var app = Build(configuration, logs, clock);
         await app.StartAsync();

@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Tribe.Sso.AspNetCore.Tests;
@@ -22,7 +23,7 @@ namespace Tribe.Sso.AspNetCore.Tests;
 /// <summary>A partner site on a real Kestrel server (127.0.0.1, random port) with cookie sign-in and the SSO endpoint.</summary>
 internal sealed class PartnerApp : IAsyncDisposable
 {
-    private PartnerApp(WebApplication app, CapturingLoggerProvider logs, FakeTimeProvider clock)
+    private PartnerApp(WebApplication app, FakeLogCollector logs, FakeTimeProvider clock)
     {
         App = app;
         Logs = logs;
@@ -34,7 +35,7 @@ internal sealed class PartnerApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public CapturingLoggerProvider Logs { get; }
+    public FakeLogCollector Logs { get; }
 
     public FakeTimeProvider Clock { get; }
 
@@ -56,12 +57,12 @@ internal sealed class PartnerApp : IAsyncDisposable
     };
 
     /// <summary>Builds the app; <see cref="StartAsync"/> starts it.</summary>
-    public static WebApplication Build(IDictionary<string, string?> settings, CapturingLoggerProvider logs, FakeTimeProvider clock, Action<WebApplication>? map = null)
+    public static WebApplication Build(IDictionary<string, string?> settings, FakeLogCollector logs, FakeTimeProvider clock, Action<WebApplication>? map = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        builder.Logging.ClearProviders().AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o => o.LoginPath = "/login");
         builder.Services.AddTribeSso(builder.Configuration.GetSection("TribeSso"));
@@ -80,7 +81,7 @@ internal sealed class PartnerApp : IAsyncDisposable
 
     public static async Task<PartnerApp> StartAsync(Action<WebApplication>? map = null)
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         var clock = TestClock.Create();
         var app = Build(ValidSettings(), logs, clock, map);
         await app.StartAsync();

@@ -32,6 +32,7 @@ internal sealed partial class TribeSsoCommunity : IDisposable
     private readonly OptionsFactory<TribeSsoCommunityOptions> _settings;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly TribeSsoMetrics? _metrics;
     private readonly Lock _reloadLock = new();
     private readonly List<IDisposable> _subscriptions;
     private volatile Snapshot _current = new(null, null, "The settings have not been read yet.");
@@ -44,6 +45,7 @@ internal sealed partial class TribeSsoCommunity : IDisposable
             services.GetServices<IPostConfigureOptions<TribeSsoCommunityOptions>>());
         _timeProvider = services.GetRequiredService<TimeProvider>();
         _logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(LoggerName);
+        _metrics = services.GetService<TribeSsoMetrics>();
 
         // Subscribe first, then read: a change that lands in between is read again rather than lost.
         _subscriptions = services.GetServices<IOptionsChangeTokenSource<TribeSsoCommunityOptions>>()
@@ -90,6 +92,7 @@ internal sealed partial class TribeSsoCommunity : IDisposable
                     // Keep the last valid issuer; report each new problem once, not on every unrelated reload.
                     _current = new Snapshot(previous.Issuer, previous.Fingerprint, next.Problem);
                     LogReloadRefused(_logger, Registration.DisplayName, next.Problem!);
+                    _metrics?.SettingsReload(TribeSsoMetrics.CommunityTagOf(Registration.Name), "refused");
                 }
 
                 return;
@@ -104,6 +107,7 @@ internal sealed partial class TribeSsoCommunity : IDisposable
             if (previous.Issuer is not null)
             {
                 LogSettingsApplied(_logger, Registration.DisplayName, next.Issuer.CommunityUrl.AbsoluteUri);
+                _metrics?.SettingsReload(TribeSsoMetrics.CommunityTagOf(Registration.Name), "applied");
             }
         }
     }
@@ -164,10 +168,10 @@ internal sealed partial class TribeSsoCommunity : IDisposable
     private OptionsValidationException NeverValid()
         => new(Registration.Name, typeof(TribeSsoCommunityOptions), [Registration.FailurePrefix + _current.Problem]);
 
-    [LoggerMessage(20, LogLevel.Error, "{Community}: the new settings are refused; the previous ones stay in use until the configuration is fixed. {Problem}")]
+    [LoggerMessage(EventId = 20, Level = LogLevel.Error, EventName = "SettingsRefused", Message = "{Community}: the new settings are refused; the previous ones stay in use until the configuration is fixed. {Problem}")]
     private static partial void LogReloadRefused(ILogger logger, string community, string problem);
 
-    [LoggerMessage(21, LogLevel.Information, "{Community}: new settings are in use for {CommunityUrl}")]
+    [LoggerMessage(EventId = 21, Level = LogLevel.Information, EventName = "SettingsApplied", Message = "{Community}: new settings are in use for {CommunityUrl}")]
     private static partial void LogSettingsApplied(ILogger logger, string community, string communityUrl);
 
     /// <summary>An issuer and the state of the settings, published together so readers never see one without the other.</summary>

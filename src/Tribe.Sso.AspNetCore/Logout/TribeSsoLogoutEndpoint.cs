@@ -43,6 +43,7 @@ internal static partial class TribeSsoLogoutEndpoint
         var response = context.Response;
         response.Headers.CacheControl = "no-store";
         LogSignedOut(logger, userId ?? "(anonymous)");
+        context.RequestServices.GetService<TribeSsoMetrics>()?.Logout("signed_out");
         if (problem is not null)
         {
             LogRedirectRefused(logger, problem);
@@ -64,9 +65,9 @@ internal static partial class TribeSsoLogoutEndpoint
 
     public static string[] Schemes(TribeSsoLogoutOptions options) => options.AuthenticationSchemes.Where(s => !string.IsNullOrEmpty(s)).ToArray();
 
-    [LoggerMessage(10, LogLevel.Information, "Tribe SSO: the community's Logout URL signed user {UserId} out")]
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, EventName = "SignedOut", Message = "Tribe SSO: the community's Logout URL signed user {UserId} out")]
     private static partial void LogSignedOut(ILogger logger, string userId);
 
-    [LoggerMessage(11, LogLevel.Warning, "Tribe SSO: Logout URL: redirect target refused: {Reason}")]
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, EventName = "LogoutRedirectRefused", Message = "Tribe SSO: Logout URL: redirect target refused: {Reason}")]
     private static partial void LogRedirectRefused(ILogger logger, string reason);
 }

@@ -18,11 +18,14 @@ internal static partial class TribeSsoEndpoint
     public static async Task HandleAsync(HttpContext context, Func<ClaimsPrincipal, HttpContext, ValueTask<TribeSsoUser>> mapUser)
     {
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerName);
+        var metrics = context.RequestServices.GetRequiredService<TribeSsoMetrics>();
+        var community = TribeSsoMetrics.CommunityOf(context);
 
         // Checked before the challenge: a visitor is not sent through sign-in for a page that would be refused anyway.
         if (RedirectQuery.FindProblem(context.Request.Query, "Pass a path on the community that starts with a single '/', such as /answers.", out var redirect) is { } problem)
         {
             LogRedirectRefused(logger, problem);
+            metrics.RequestRefused(community, "redirect");
             await ProblemResponse.Write(context, StatusCodes.Status400BadRequest, "Redirect target refused", problem).ConfigureAwait(false);
             return;
         }
@@ -43,6 +46,7 @@ internal static partial class TribeSsoEndpoint
         {
             // The SDK's own messages name the rule, never the value: safe to show.
             LogUserNotMapped(logger, e.Message);
+            metrics.RequestRefused(community, "claims");
             await ProblemResponse.Write(context, StatusCodes.Status403Forbidden, UserRefusedTitle, e.Message).ConfigureAwait(false);
             return;
         }
@@ -50,6 +54,7 @@ internal static partial class TribeSsoEndpoint
         {
             // Thrown by the application's own mapping: its message is not the SDK's and could disclose internals or a value.
             LogUserNotMapped(logger, e.Message);
+            metrics.RequestRefused(community, "unmapped");
             await ProblemResponse.Write(context, StatusCodes.Status403Forbidden, UserRefusedTitle, UserNotMappedDetail).ConfigureAwait(false);
             return;
         }
@@ -63,6 +68,7 @@ internal static partial class TribeSsoEndpoint
         {
             // A safe target that makes the link over 8,000 bytes, with this user's claims: the request's fault, not the server's.
             LogRedirectRefused(logger, e.Message);
+            metrics.RequestRefused(community, "size");
             await ProblemResponse.Write(context, StatusCodes.Status400BadRequest, "Redirect target refused", e.Message).ConfigureAwait(false);
             return;
         }
@@ -70,6 +76,7 @@ internal static partial class TribeSsoEndpoint
         {
             // The user's claims make the link over 8,000 bytes: refused like a user that cannot be mapped.
             LogUserNotMapped(logger, e.Message);
+            metrics.RequestRefused(community, e.ClaimName == ClaimNames.Role ? "admin" : "size");
             await ProblemResponse.Write(context, StatusCodes.Status403Forbidden, UserRefusedTitle, e.Message).ConfigureAwait(false);
             return;
         }
@@ -80,6 +87,7 @@ internal static partial class TribeSsoEndpoint
         headers["Referrer-Policy"] = "no-referrer";
         context.Response.Redirect(link.ToString());
         LogRedirected(logger, user.Id);
+        metrics.LinkIssued(community);
     }
 
     /// <summary>
@@ -100,12 +108,12 @@ internal static partial class TribeSsoEndpoint
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Tribe SSO: sending user {UserId} to the community")]
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, EventName = "UserSentToCommunity", Message = "Tribe SSO: sending user {UserId} to the community")]
     private static partial void LogRedirected(ILogger logger, string userId);
 
-    [LoggerMessage(2, LogLevel.Warning, "Tribe SSO: redirect target refused: {Reason}")]
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, EventName = "RedirectRefused", Message = "Tribe SSO: redirect target refused: {Reason}")]
     private static partial void LogRedirectRefused(ILogger logger, string reason);
 
-    [LoggerMessage(3, LogLevel.Warning, "Tribe SSO: the signed-in user cannot be signed into the community: {Reason}")]
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, EventName = "UserNotMapped", Message = "Tribe SSO: the signed-in user cannot be signed into the community: {Reason}")]
     private static partial void LogUserNotMapped(ILogger logger, string reason);
 }
