@@ -32,6 +32,18 @@ public static class NodeInterop
         return tokens.Select(t => t!.GetValue<string>()).ToArray();
     }
 
+    /// <summary>Checks conformance/tokens.json and redirects.json with interop/conformance.mjs; one result per vector, with its problems.</summary>
+    public static JsonArray CheckConformance()
+    {
+        var (exitCode, stdout, stderr) = Execute("node", "conformance.mjs ../conformance", null, Directory.Value);
+        if (exitCode != 0)
+        {
+            Assert.Fail($"node conformance.mjs failed with exit code {exitCode}: {stderr}");
+        }
+
+        return (JsonArray)JsonNode.Parse(stdout)!["results"]!;
+    }
+
     private static JsonNode Run(string script, JsonObject input)
     {
         var (exitCode, stdout, stderr) = Execute("node", script, input.ToJsonString(), Directory.Value);
