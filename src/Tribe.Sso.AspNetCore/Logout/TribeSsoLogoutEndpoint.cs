@@ -49,7 +49,7 @@ internal static partial class TribeSsoLogoutEndpoint
         {
             LogRedirectRefused(logger, problem);
             response.Headers.Location = default;
-            await TribeSsoEndpoint.Problem(context, StatusCodes.Status400BadRequest, "Signed out; the page to return to was refused", "You are signed out. " + problem).ConfigureAwait(false);
+            await ProblemResponse.Write(context, StatusCodes.Status400BadRequest, "Signed out; the page to return to was refused", "You are signed out. " + problem).ConfigureAwait(false);
             return;
         }
 

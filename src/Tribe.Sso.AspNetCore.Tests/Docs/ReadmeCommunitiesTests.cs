@@ -10,21 +10,25 @@ using Tribe.Sso.Testing;
 
 namespace Tribe.Sso.AspNetCore.Tests;
 
-/// <summary>The README's ASP.NET Core section, compiled and run.</summary>
-public class ReadmeAspNetCoreTests
+/// <summary>The README's "Several communities" section, compiled and run.</summary>
+public class ReadmeCommunitiesTests
 {
     [Test]
-    public async Task ThreeLines_SendASignedInUserToTheCommunity()
+    public async Task SeveralCommunities_SendEachEndpointsUsersToItsCommunity_AndReportHealth()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(PartnerApp.ValidSettings());
+        builder.Configuration.AddInMemoryCollection(CommunitiesApp.Settings());
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
 
-        #region AspNetCore
+        #region SeveralCommunities
         builder.Services.AddTribeSso(builder.Configuration.GetSection("TribeSso"));
+        builder.Services.AddTribeSso("acme", builder.Configuration.GetSection("Communities:acme"));
+        builder.Services.AddHealthChecks().AddTribeSso();
         var app = builder.Build();
         app.MapTribeSso("/community/sso");
+        app.MapTribeSso("/acme/sso").ForCommunity("acme");
+        app.MapHealthChecks("/health");
         #endregion
 
         PartnerApp.MapJaneLogin(app);
@@ -34,10 +38,10 @@ public class ReadmeAspNetCoreTests
             using var client = PartnerApp.CreateClient(app);
             await client.GetAsync("/login");
 
-            var response = await client.GetAsync("/community/sso");
+            var acme = await client.GetAsync("/acme/sso");
 
-            response.StatusCode.Should().Be(HttpStatusCode.Redirect);
-            new InMemoryTribeCommunity(TribeSsoKey.FromString(TestKeys.Primary)).SignIn(response.Headers.Location!).Outcome.Should().Be(TribeSsoSignInOutcome.Created);
+            new InMemoryTribeCommunity(TribeSsoKey.FromString(CommunitiesApp.AcmeKey)).SignIn(acme.Headers.Location!).Outcome.Should().Be(TribeSsoSignInOutcome.Created);
+            (await client.GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
         }
         finally
         {
@@ -47,11 +51,10 @@ public class ReadmeAspNetCoreTests
     }
 
     [Test]
-    public void Readme_ShowsTheThreeLinesVerbatim()
+    public void Readme_ShowsTheRegistrationVerbatim()
     {
-        var snippet = Snippets.Region(Path.Combine(Repository.Root, "src", "Tribe.Sso.AspNetCore.Tests", "ReadmeAspNetCoreTests.cs"), "AspNetCore");
+        var snippet = Snippets.Region(Path.Combine(Repository.Root, "src", "Tribe.Sso.AspNetCore.Tests", "Docs", "ReadmeCommunitiesTests.cs"), "SeveralCommunities");
 
-        snippet.Split('\n', System.StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(3);
         Snippets.Readme().Should().Contain("```csharp\n" + snippet + "```");
     }
 }

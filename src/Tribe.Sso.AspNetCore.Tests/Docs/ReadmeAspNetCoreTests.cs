@@ -10,25 +10,21 @@ using Tribe.Sso.Testing;
 
 namespace Tribe.Sso.AspNetCore.Tests;
 
-/// <summary>The README's "Several communities" section, compiled and run.</summary>
-public class ReadmeCommunitiesTests
+/// <summary>The README's ASP.NET Core section, compiled and run.</summary>
+public class ReadmeAspNetCoreTests
 {
     [Test]
-    public async Task SeveralCommunities_SendEachEndpointsUsersToItsCommunity_AndReportHealth()
+    public async Task ThreeLines_SendASignedInUserToTheCommunity()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(CommunitiesApp.Settings());
+        builder.Configuration.AddInMemoryCollection(PartnerApp.ValidSettings());
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
 
-        #region SeveralCommunities
+        #region AspNetCore
         builder.Services.AddTribeSso(builder.Configuration.GetSection("TribeSso"));
-        builder.Services.AddTribeSso("acme", builder.Configuration.GetSection("Communities:acme"));
-        builder.Services.AddHealthChecks().AddTribeSso();
         var app = builder.Build();
         app.MapTribeSso("/community/sso");
-        app.MapTribeSso("/acme/sso").ForCommunity("acme");
-        app.MapHealthChecks("/health");
         #endregion
 
         PartnerApp.MapJaneLogin(app);
@@ -38,10 +34,10 @@ public class ReadmeCommunitiesTests
             using var client = PartnerApp.CreateClient(app);
             await client.GetAsync("/login");
 
-            var acme = await client.GetAsync("/acme/sso");
+            var response = await client.GetAsync("/community/sso");
 
-            new InMemoryTribeCommunity(TribeSsoKey.FromString(CommunitiesApp.AcmeKey)).SignIn(acme.Headers.Location!).Outcome.Should().Be(TribeSsoSignInOutcome.Created);
-            (await client.GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
+            response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+            new InMemoryTribeCommunity(TribeSsoKey.FromString(TestKeys.Primary)).SignIn(response.Headers.Location!).Outcome.Should().Be(TribeSsoSignInOutcome.Created);
         }
         finally
         {
@@ -51,10 +47,11 @@ public class ReadmeCommunitiesTests
     }
 
     [Test]
-    public void Readme_ShowsTheRegistrationVerbatim()
+    public void Readme_ShowsTheThreeLinesVerbatim()
     {
-        var snippet = Snippets.Region(Path.Combine(Repository.Root, "src", "Tribe.Sso.AspNetCore.Tests", "ReadmeCommunitiesTests.cs"), "SeveralCommunities");
+        var snippet = Snippets.Region(Path.Combine(Repository.Root, "src", "Tribe.Sso.AspNetCore.Tests", "Docs", "ReadmeAspNetCoreTests.cs"), "AspNetCore");
 
+        snippet.Split('\n', System.StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(3);
         Snippets.Readme().Should().Contain("```csharp\n" + snippet + "```");
     }
 }

@@ -31,9 +31,9 @@ public class IssuerResolutionAllocationTests
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         context.SetEndpoint(endpoint);
 
-        var perCall = Measure(() => TribeSsoCommunityMetadata.IssuerFor(context));
+        var perCall = Measure(() => TribeSsoCommunity.IssuerFor(context));
 
-        TribeSsoCommunityMetadata.IssuerFor(context).CommunityUrl.Host.Should().Be(host);
+        TribeSsoCommunity.IssuerFor(context).CommunityUrl.Host.Should().Be(host);
         perCall.Should().Be(0);
     }
 

@@ -45,6 +45,36 @@ public sealed class TribeSsoCommunityOptions
     public override string ToString()
         => "TribeSsoCommunityOptions { CommunityUrl = " + CommunityUrl + ", SsoPath = " + SsoPath + ", PrivateKey = " + (string.IsNullOrEmpty(PrivateKey) ? "(not set)" : "(hidden)") + " }";
 
+    /// <summary>Turns the settings into issuer options, or says which setting is wrong and how to fix it.</summary>
+    /// <returns>Null when the settings are valid; otherwise the problem, starting with the setting's configuration key.</returns>
+    internal string? Check(string prefix, out TribeSsoOptions? result)
+    {
+        result = null;
+        if (BindingProblem is not null)
+        {
+            return BindingProblem;
+        }
+
+        if (string.IsNullOrEmpty(PrivateKey))
+        {
+            return $"{prefix}:PrivateKey is not set. Store the key of the community's \"JWT SSO\" app in user secrets (dotnet user-secrets set \"{prefix}:PrivateKey\" \"<key>\"), the environment variable {prefix.Replace(":", "__", StringComparison.Ordinal)}__PrivateKey, or your secret store.";
+        }
+
+        try
+        {
+            result = ToOptions();
+            return null;
+        }
+        catch (TribeSsoKeyException e)
+        {
+            return $"{prefix}:PrivateKey is unusable. {e.Message}" + (AllowShortPrivateKey ? string.Empty : $" (In configuration, the opt-in is {prefix}:AllowShortPrivateKey = true.)");
+        }
+        catch (TribeSsoConfigurationException e)
+        {
+            return $"{prefix}:{e.OptionName} is invalid. {e.Message}";
+        }
+    }
+
     /// <summary>Turns the settings into validated issuer options.</summary>
     /// <exception cref="TribeSsoKeyException">The key is unusable.</exception>
     /// <exception cref="TribeSsoConfigurationException">An option breaks a rule.</exception>

@@ -103,6 +103,22 @@ internal sealed class ClaimOptions
         ? new FixedTimeProvider(UnixTime.Parse("--issued-at", issuedAt, latest: UnixTime.Max - Math.Clamp(parse.GetValue(Lifetime) ?? 60, 0, 600)))
         : TimeProvider.System;
 
+    /// <summary>The issuer of <c>token</c> and <c>link</c>: these options, the SSO path and redirect parameter when given, and <see cref="Clock"/>.</summary>
+    public TribeSsoIssuer CreateIssuer(ParseResult parse, Uri community, string? ssoPath, string? redirectParameter)
+    {
+        var options = BuildOptions(parse, community);
+        options.SsoPath = ssoPath ?? options.SsoPath;
+        options.RedirectParameterName = redirectParameter ?? options.RedirectParameterName;
+        try
+        {
+            return new TribeSsoIssuer(options, Clock(parse));
+        }
+        catch (TribeSsoConfigurationException e)
+        {
+            throw new CliException(OptionFor(e.OptionName), e.Message);
+        }
+    }
+
     public static string OptionFor(string claimOrOption) => claimOrOption switch
     {
         ClaimNames.Subject => "--sub",

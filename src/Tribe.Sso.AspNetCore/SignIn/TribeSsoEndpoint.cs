@@ -23,7 +23,7 @@ internal static partial class TribeSsoEndpoint
         if (RedirectQuery.FindProblem(context.Request.Query, "Pass a path on the community that starts with a single '/', such as /answers.", out var redirect) is { } problem)
         {
             LogRedirectRefused(logger, problem);
-            await Problem(context, StatusCodes.Status400BadRequest, "Redirect target refused", problem).ConfigureAwait(false);
+            await ProblemResponse.Write(context, StatusCodes.Status400BadRequest, "Redirect target refused", problem).ConfigureAwait(false);
             return;
         }
 
@@ -43,34 +43,34 @@ internal static partial class TribeSsoEndpoint
         {
             // The SDK's own messages name the rule, never the value: safe to show.
             LogUserNotMapped(logger, e.Message);
-            await Problem(context, StatusCodes.Status403Forbidden, UserRefusedTitle, e.Message).ConfigureAwait(false);
+            await ProblemResponse.Write(context, StatusCodes.Status403Forbidden, UserRefusedTitle, e.Message).ConfigureAwait(false);
             return;
         }
         catch (ArgumentException e)
         {
             // Thrown by the application's own mapping: its message is not the SDK's and could disclose internals or a value.
             LogUserNotMapped(logger, e.Message);
-            await Problem(context, StatusCodes.Status403Forbidden, UserRefusedTitle, UserNotMappedDetail).ConfigureAwait(false);
+            await ProblemResponse.Write(context, StatusCodes.Status403Forbidden, UserRefusedTitle, UserNotMappedDetail).ConfigureAwait(false);
             return;
         }
 
         TribeSsoLink link;
         try
         {
-            link = TribeSsoCommunityMetadata.IssuerFor(context).CreateLoginUrl(user, redirect);
+            link = TribeSsoCommunity.IssuerFor(context).CreateLoginUrl(user, redirect);
         }
         catch (TribeSsoRedirectException e)
         {
             // A safe target that makes the link over 8,000 bytes, with this user's claims: the request's fault, not the server's.
             LogRedirectRefused(logger, e.Message);
-            await Problem(context, StatusCodes.Status400BadRequest, "Redirect target refused", e.Message).ConfigureAwait(false);
+            await ProblemResponse.Write(context, StatusCodes.Status400BadRequest, "Redirect target refused", e.Message).ConfigureAwait(false);
             return;
         }
         catch (TribeSsoClaimException e)
         {
             // The user's claims make the link over 8,000 bytes: refused like a user that cannot be mapped.
             LogUserNotMapped(logger, e.Message);
-            await Problem(context, StatusCodes.Status403Forbidden, UserRefusedTitle, e.Message).ConfigureAwait(false);
+            await ProblemResponse.Write(context, StatusCodes.Status403Forbidden, UserRefusedTitle, e.Message).ConfigureAwait(false);
             return;
         }
 
@@ -98,12 +98,6 @@ internal static partial class TribeSsoEndpoint
         var separator = signUp.Path.Contains('?', StringComparison.Ordinal) ? "&" : "?";
         context.Response.Redirect(request.PathBase + signUp.Path + separator + signUp.ReturnUrlParameter + "=" + Uri.EscapeDataString(returnUrl));
         return Task.CompletedTask;
-    }
-
-    internal static Task Problem(HttpContext context, int status, string title, string detail)
-    {
-        context.Response.Headers.CacheControl = "no-store";
-        return Results.Problem(detail: detail, statusCode: status, title: title).ExecuteAsync(context);
     }
 
     [LoggerMessage(1, LogLevel.Information, "Tribe SSO: sending user {UserId} to the community")]

@@ -69,7 +69,7 @@ public class ReadmeIntegrationTests
     [TestCase("EmbedCall")]
     public void Readme_ShowsTheSnippetVerbatim(string region)
     {
-        var snippet = Snippets.Region(Path.Combine(Repository.Root, "src", "Tribe.Sso.AspNetCore.Tests", "ReadmeIntegrationTests.cs"), region);
+        var snippet = Snippets.Region(Path.Combine(Repository.Root, "src", "Tribe.Sso.AspNetCore.Tests", "Docs", "ReadmeIntegrationTests.cs"), region);
 
         Snippets.Readme().Should().Contain("```csharp\n" + snippet + "```");
     }

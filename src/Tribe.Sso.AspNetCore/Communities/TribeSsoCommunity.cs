@@ -5,6 +5,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -107,6 +108,16 @@ internal sealed partial class TribeSsoCommunity : IDisposable
         }
     }
 
+    /// <summary>
+    /// The current issuer of the request's endpoint's community: the keyed <see cref="TribeSsoIssuer"/> of a named
+    /// community, the plain service otherwise. Metadata lookups are cached per endpoint and the issuer is one reference
+    /// read, so this allocates nothing and takes no lock.
+    /// </summary>
+    public static TribeSsoIssuer IssuerFor(HttpContext context)
+        => context.GetEndpoint()?.Metadata.GetMetadata<TribeSsoCommunityMetadata>() is { } community
+            ? context.RequestServices.GetRequiredKeyedService<TribeSsoIssuer>(community.Name)
+            : context.RequestServices.GetRequiredService<TribeSsoIssuer>();
+
     private Snapshot Read()
     {
         TribeSsoCommunityOptions settings;
@@ -121,7 +132,7 @@ internal sealed partial class TribeSsoCommunity : IDisposable
             return new Snapshot(null, null, Registration.SettingsPath + " could not be read: configuring the settings threw " + e.GetType().Name + ".");
         }
 
-        var problem = TribeSsoCommunityOptionsValidator.Check(settings, Registration.SettingsPath, out var options);
+        var problem = settings.Check(Registration.SettingsPath, out var options);
         return problem is null
             ? new Snapshot(new TribeSsoIssuer(options!, _timeProvider), Fingerprint(settings), null)
             : new Snapshot(null, null, problem);
