@@ -38,6 +38,18 @@ public static class NodeInterop
     /// </summary>
     public static JsonNode GqlClient(JsonObject input) => Run("--import tsx gql-client.mjs", input);
 
+    /// <summary>Checks conformance/tokens.json and redirects.json with interop/conformance.mjs; one result per vector, with its problems.</summary>
+    public static JsonArray CheckConformance()
+    {
+        var (exitCode, stdout, stderr) = Execute("node", "conformance.mjs ../conformance", null, Directory.Value);
+        if (exitCode != 0)
+        {
+            Assert.Fail($"node conformance.mjs failed with exit code {exitCode}: {stderr}");
+        }
+
+        return (JsonArray)JsonNode.Parse(stdout)!["results"]!;
+    }
+
     private static JsonNode Run(string script, JsonObject input)
     {
         var (exitCode, stdout, stderr) = Execute("node", script, input.ToJsonString(), Directory.Value);
