@@ -64,6 +64,9 @@ internal static class SmokeRun
                 && simulator.SignIns.Count == 2 && simulator.SignIns[1].IsSignedIn,
                 "TribeSsoIssuer.CreateToken and CreateLoginUrl sign Sam in as a moderator");
 
+            var members = await MembersSmoke.RunAsync(issuer, key);
+            Expect(members is null, members ?? "TribeMembersClient finds, relinks and deletes members at the simulated community's API");
+
             using (var embedded = await http.GetAsync(new Uri("/embedded", UriKind.Relative)))
             {
                 var html = await embedded.Content.ReadAsStringAsync();
