@@ -48,6 +48,7 @@ public sealed class TribeMembersClient : IDisposable
             RetryDelay = options.RetryDelay,
             MaxRetryDelay = options.MaxRetryDelay,
             AttemptTimeout = options.AttemptTimeout,
+            MeterFactory = options.MeterFactory,
         };
         ApiUrl = copy.ApiUrl;
         _runner = new OperationRunner(httpClient ?? SharedHttpClient.Value, copy, timeProvider ?? TimeProvider.System);

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -21,10 +22,12 @@ internal sealed class OperationRunner : IDisposable
     private readonly ResiliencePipeline _nonIdempotent;
     private readonly TokenCache _tokens;
     private readonly TribeMembersClientOptions _options;
+    private readonly MembersMetrics _metrics;
 
     public OperationRunner(HttpClient http, TribeMembersClientOptions options, TimeProvider time)
     {
         _options = options;
+        _metrics = MembersMetrics.Create(options.MeterFactory);
         _transport = new GraphQlTransport(http, options.ApiUrl, time);
         _idempotent = RetryPipelines.ForIdempotent(options, time);
         _nonIdempotent = RetryPipelines.ForNonIdempotent(options, time);
@@ -34,6 +37,24 @@ internal sealed class OperationRunner : IDisposable
     }
 
     public async Task<TData> RunAsync<TVariables, TData>(GraphQlOperation<TVariables, TData> operation, TVariables variables, string? memberId, CancellationToken cancellationToken)
+        where TData : class
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            var data = await SendAsync(operation, variables, memberId, cancellationToken).ConfigureAwait(false);
+            _metrics.Call(MembersMetrics.OperationOf(operation.Name), null, start);
+            return data;
+        }
+        catch (Exception failure) when (Measured(operation.Name, failure, start))
+        {
+            throw; // never reached: the filter only measures
+        }
+    }
+
+    public void Dispose() => _tokens.Dispose();
+
+    private async Task<TData> SendAsync<TVariables, TData>(GraphQlOperation<TVariables, TData> operation, TVariables variables, string? memberId, CancellationToken cancellationToken)
         where TData : class
     {
         var answer = await RetryAsync(
@@ -60,9 +81,29 @@ internal sealed class OperationRunner : IDisposable
             : answer.Data;
     }
 
-    public void Dispose() => _tokens.Dispose();
+    /// <summary>Records a failed call; returns false, so the exception filter it sits in lets the exception go on unchanged.</summary>
+    private bool Measured(string operationName, Exception failure, long start)
+    {
+        _metrics.Call(MembersMetrics.OperationOf(operationName), failure, start);
+        return false;
+    }
 
     private async Task<string> ObtainAppTokenAsync(CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            var token = await RequestAppTokenAsync(cancellationToken).ConfigureAwait(false);
+            _metrics.Call(MembersMetrics.OperationOf(GraphQlOperations.LimitedToken.Name), null, start);
+            return token;
+        }
+        catch (Exception failure) when (Measured(GraphQlOperations.LimitedToken.Name, failure, start))
+        {
+            throw; // never reached: the filter only measures
+        }
+    }
+
+    private async Task<string> RequestAppTokenAsync(CancellationToken cancellationToken)
     {
         var operation = GraphQlOperations.LimitedToken;
         var basic = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(_options.ClientId + ":" + _options.ClientSecret)));
@@ -86,15 +127,26 @@ internal sealed class OperationRunner : IDisposable
         where TData : class
     {
         var attempts = 0;
+        var lastFailure = TransientKind.NoAnswer;
         try
         {
             return await (operation.Idempotent ? _idempotent : _nonIdempotent).ExecuteAsync(
                 async ct =>
                 {
                     attempts++;
+                    if (attempts > 1)
+                    {
+                        _metrics.Retry(MembersMetrics.OperationOf(operation.Name), lastFailure);
+                        lastFailure = TransientKind.NoAnswer; // an attempt cut by the timeout leaves no failure of its own
+                    }
+
                     try
                     {
                         return await attempt(ct).ConfigureAwait(false);
+                    }
+                    catch (TransientFailure failure) when (Remember(failure.Kind, ref lastFailure))
+                    {
+                        throw; // never reached: the filter only remembers
                     }
                     catch (TransientFailure failure) when (failure.Kind == TransientKind.RateLimited && failure.RetryAfter > _options.MaxRetryDelay)
                     {
@@ -118,6 +170,12 @@ internal sealed class OperationRunner : IDisposable
                 ? AnswerErrors.RetriesExhausted(operation.Name, new TransientFailure(TransientKind.NoAnswer, null, null, null, new OperationCanceledException()), attempts)
                 : AnswerErrors.NotApplied(operation.Name, new TransientFailure(TransientKind.NoAnswer, null, null, null));
         }
+    }
+
+    private static bool Remember(TransientKind kind, ref TransientKind last)
+    {
+        last = kind;
+        return false;
     }
 
     private static bool IsHeaderSafe(string token)
