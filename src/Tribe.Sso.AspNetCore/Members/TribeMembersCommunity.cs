@@ -60,6 +60,12 @@ internal sealed partial class TribeMembersCommunity : IDisposable
     public TribeMembersClient Client => _current.Client
         ?? throw new OptionsValidationException(_registration.Name, typeof(TribeMembersClientOptions), [_current.Problem!]);
 
+    /// <summary>Gets a value indicating whether a client was built (the settings were valid at least once).</summary>
+    public bool HasClient => _current.Client is not null;
+
+    /// <summary>Gets the prefix of every setting in messages, such as <c>TribeSso:Members</c>.</summary>
+    public string SettingsPath => _registration.SettingsPath;
+
     /// <summary>Gets why the current settings are refused; null when the client in use reflects them.</summary>
     public string? Problem => _current.Problem;
 
