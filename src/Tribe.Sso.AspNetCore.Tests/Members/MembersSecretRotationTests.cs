@@ -26,8 +26,9 @@ public class MembersSecretRotationTests
 
         after.Should().NotBeSameAs(before);
         recorder.Requests.Should().ContainSingle().Which.Credentials.Should().Be("app-1:" + MembersHost.RotatedSecret);
-        Ours(logs).Should().ContainSingle(e => e.Level == LogLevel.Information)
-            .Which.Message.Should().Be("The default Tribe SSO community's members client: new settings are in use for https://eu.api.example.com/graphql");
+        var applied = Ours(logs).Should().ContainSingle(e => e.Level == LogLevel.Information).Which;
+        (applied.Id.Id, applied.Id.Name).Should().Be((31, "MembersSettingsApplied"), "docs/operations.md lists the event");
+        applied.Message.Should().Be("The default Tribe SSO community's members client: new settings are in use for https://eu.api.example.com/graphql");
         host.Services.GetRequiredKeyedService<TribeMembersClient>("acme").Should().BeSameAs(host.Services.GetRequiredKeyedService<TribeMembersClient>("acme"), "acme's settings did not change");
     }
 
@@ -48,7 +49,7 @@ public class MembersSecretRotationTests
         recorder.Requests.Should().ContainSingle().Which.Credentials.Should().Be("acme-app:" + MembersHost.AcmeSecret);
         var error = Ours(logs).Should().ContainSingle(e => e.Level >= LogLevel.Warning).Which;
         error.Level.Should().Be(LogLevel.Error);
-        error.Id.Name.Should().Be("MembersSettingsRefused");
+        (error.Id.Id, error.Id.Name, error.Category).Should().Be((30, "MembersSettingsRefused", "Tribe.Sso.AspNetCore.TribeMembersCommunity"), "docs/operations.md lists the event");
         error.Message.Should().Be("Tribe SSO community 'acme' members client: the new settings are refused; the previous ones stay in use until the configuration is fixed. "
             + "Communities:acme:Members:ClientSecret contains whitespace, a control character or a non-ASCII character, which an HTTP header cannot carry. Copy the app's client secret from the developer portal into your secret store.");
         error.Message.Should().NotContain(MembersHost.RotatedSecret);
