@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -114,6 +115,22 @@ public class AddTribeSsoMembersTests
         var add = () => new ServiceCollection().AddTribeSsoMembers(name, new ConfigurationBuilder().Build());
 
         add.Should().Throw<ArgumentException>().Which.ParamName.Should().Be(parameter);
+    }
+
+    [Test]
+    public void NamedHttpClient_RecyclesItsConnections_SoTheLongLivedMembersClientSeesDnsChanges()
+    {
+        var services = new ServiceCollection();
+        services.AddTribeSsoMembers("acme", new ConfigurationBuilder().Build().GetSection("Communities:acme"));
+        using var provider = services.BuildServiceProvider();
+
+        HttpMessageHandler handler = provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(TribeSsoMembersServiceCollectionExtensions.HttpClientNameFor("acme"));
+        while (handler is DelegatingHandler delegating)
+        {
+            handler = delegating.InnerHandler!;
+        }
+
+        handler.Should().BeOfType<SocketsHttpHandler>().Which.PooledConnectionLifetime.Should().Be(TimeSpan.FromMinutes(2), "the factory's default handler recycles connections at its HandlerLifetime");
     }
 
     [TestCase(null, "Tribe.Sso.Members")]

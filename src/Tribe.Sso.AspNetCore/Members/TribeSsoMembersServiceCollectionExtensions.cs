@@ -88,6 +88,9 @@ public static class TribeSsoMembersServiceCollectionExtensions
         services.AddOptions<TribeMembersClientOptions>(name).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TribeMembersClientOptions>, TribeMembersOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        // The members client lives long (it caches the app token), so it keeps its HttpClient and the factory's handler
+        // rotation never reaches it. The factory's default primary handler (SocketsHttpHandler, its PooledConnectionLifetime
+        // set to the HandlerLifetime) recycles connections instead, so a DNS change of the API host is still seen.
         services.AddHttpClient(registration.HttpClientName);
         services.AddKeyedSingleton(name, (provider, _) => new TribeMembersCommunity(registration, provider));
 
