@@ -30,7 +30,7 @@ if (embedded)
         AuthorizationUrl = new Uri(url + "/community/sso"),
         SignUpUrl = new Uri(url + "/community/sign-up"),
         LogoutUrl = new Uri(url + "/community/logout"),
-    });
+    }.WithMembersApi(builder.Configuration, url));
 }
 
 // ASP.NET Core's request diagnostics log every request URL at Information ("Request starting ... /community-sim/auth/sso?jwt=eyJ..."),
@@ -45,6 +45,7 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
 builder.Services.AddAuthorization();
 builder.Services.AddRazorPages();
 builder.Services.AddTribeSso(builder.Configuration.GetSection("TribeSso"));
+builder.AddAdminPages(); // the members client beside the issuer (TribeSso:Members), for /admin/conflicts
 
 var app = builder.Build();
 app.UseAuthentication();
@@ -89,6 +90,7 @@ app.MapTribeSso("/community/sso", toTribeUser);
 app.MapTribeSso("/community/sign-up", toTribeUser).WithSignUpPage("/register");
 app.MapTribeSsoLogout("/community/logout");
 app.MapRazorPages(); // /embedded: <tribe-sso-embed> in Pages/Embedded.cshtml
+app.MapAdminPages(community); // /admin/conflicts: fix a conflict through the community's API (AdminPages.cs)
 
 if (community is not null)
 {

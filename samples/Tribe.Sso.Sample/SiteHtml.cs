@@ -47,7 +47,7 @@ internal static class SiteHtml
         iframe { border: 1px solid #c5cae0; border-radius: .4rem; }
         """;
 
-    private static string Layout(string title, string body) => $$"""
+    public static string Layout(string title, string body) => $$"""
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><title>{{E(title)}} · Tribe.Sso sample</title>
         <style>{{Style}}</style></head>
