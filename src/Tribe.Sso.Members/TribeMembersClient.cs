@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.Metrics;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -31,9 +32,13 @@ public sealed class TribeMembersClient : IDisposable
     /// <param name="options">The endpoint and credentials; validated here and copied, so later changes have no effect.</param>
     /// <param name="httpClient">The HttpClient to send with, such as one from <c>IHttpClientFactory</c>; null for one shared by the process. Its <c>BaseAddress</c> is not used.</param>
     /// <param name="timeProvider">The clock for token expiry and retry delays; null for <see cref="TimeProvider.System"/>.</param>
+    /// <param name="meterFactory">
+    /// The host's meter factory, so its listeners see the client's calls, retries and durations on the <c>Tribe.Sso</c>
+    /// meter (docs/operations.md); null for a meter shared by the process.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="TribeMembersConfigurationException">An option is missing or invalid; the message names it and the fix.</exception>
-    public TribeMembersClient(TribeMembersClientOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null)
+    public TribeMembersClient(TribeMembersClientOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null, IMeterFactory? meterFactory = null)
     {
         Guard.NotNull(options, nameof(options));
         options.Validate();
@@ -48,10 +53,9 @@ public sealed class TribeMembersClient : IDisposable
             RetryDelay = options.RetryDelay,
             MaxRetryDelay = options.MaxRetryDelay,
             AttemptTimeout = options.AttemptTimeout,
-            MeterFactory = options.MeterFactory,
         };
         ApiUrl = copy.ApiUrl;
-        _runner = new OperationRunner(httpClient ?? SharedHttpClient.Value, copy, timeProvider ?? TimeProvider.System);
+        _runner = new OperationRunner(httpClient ?? SharedHttpClient.Value, copy, timeProvider ?? TimeProvider.System, meterFactory);
     }
 
     /// <summary>The GraphQL endpoint the client sends to.</summary>

@@ -61,13 +61,6 @@ public sealed class TribeMembersClientOptions
     /// <summary>How long one request may take before it counts as a transient failure. Default <see cref="DefaultAttemptTimeout"/>.</summary>
     public TimeSpan AttemptTimeout { get; set; } = DefaultAttemptTimeout;
 
-    /// <summary>
-    /// Gets or sets the factory of the <c>Tribe.Sso</c> meter the client records its calls, retries and durations on
-    /// (docs/operations.md); null (the default) for a meter shared by the process. Pass the host's
-    /// <see cref="System.Diagnostics.Metrics.IMeterFactory"/> where there is dependency injection.
-    /// </summary>
-    public System.Diagnostics.Metrics.IMeterFactory? MeterFactory { get; set; }
-
     internal bool UsesAppCredentials => AccessToken is null;
 
     /// <summary>Checks every option; the client calls it on construction.</summary>

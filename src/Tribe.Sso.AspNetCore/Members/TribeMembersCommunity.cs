@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
@@ -32,6 +33,7 @@ internal sealed partial class TribeMembersCommunity : IDisposable
     private readonly OptionsFactory<TribeMembersClientOptions> _settings;
     private readonly IHttpClientFactory _httpClients;
     private readonly TimeProvider _timeProvider;
+    private readonly IMeterFactory? _meters;
     private readonly ILogger _logger;
     private readonly Lock _reloadLock = new();
     private readonly List<IDisposable> _subscriptions;
@@ -45,6 +47,7 @@ internal sealed partial class TribeMembersCommunity : IDisposable
             services.GetServices<IPostConfigureOptions<TribeMembersClientOptions>>());
         _httpClients = services.GetRequiredService<IHttpClientFactory>();
         _timeProvider = services.GetRequiredService<TimeProvider>();
+        _meters = services.GetService<IMeterFactory>();
         _logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(LoggerName);
 
         // Subscribe first, then read: a change that lands in between is read again rather than lost.
@@ -108,7 +111,7 @@ internal sealed partial class TribeMembersCommunity : IDisposable
                 return;
             }
 
-            var client = new TribeMembersClient(settings, _httpClients.CreateClient(_registration.HttpClientName), _timeProvider);
+            var client = new TribeMembersClient(settings, _httpClients.CreateClient(_registration.HttpClientName), _timeProvider, _meters);
             _current = new Snapshot(client, settings, null);
             if (previous.Client is not null)
             {

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.Metrics;
 using System.Net.Http;
 using Microsoft.Extensions.Time.Testing;
 
@@ -20,11 +21,11 @@ public static class Clients
         ClientSecret = ClientSecret,
     };
 
-    public static TribeMembersClient App(ScriptedHandler handler, FakeTimeProvider time, Action<TribeMembersClientOptions>? configure = null)
+    public static TribeMembersClient App(ScriptedHandler handler, FakeTimeProvider time, Action<TribeMembersClientOptions>? configure = null, IMeterFactory? meters = null)
     {
         var options = AppOptions();
         configure?.Invoke(options);
-        return new TribeMembersClient(options, new HttpClient(handler), time);
+        return new TribeMembersClient(options, new HttpClient(handler), time, meters);
     }
 
     public static TribeMembersClient WithToken(ScriptedHandler handler, FakeTimeProvider time, int maxAttempts = TribeMembersClientOptions.DefaultMaxAttempts)

@@ -28,7 +28,7 @@ public class MembersTelemetryTests
         using var durations = Collector<double>("tribe.sso.members.duration");
         var time = Clock.New();
         var handler = new ScriptedHandler().Answer(_ => Answers.MemberAnswer("member", Answers.Member("m1", "42", "jane@example.com")));
-        using var members = Clients.App(handler, time, o => o.MeterFactory = _meters);
+        using var members = Clients.App(handler, time, meters: _meters);
 
         await time.Drive(members.FindByExternalIdAsync("42"));
 
@@ -44,7 +44,7 @@ public class MembersTelemetryTests
         using var calls = Collector<long>("tribe.sso.members.calls");
         var time = Clock.New();
         var handler = new ScriptedHandler().Answer(_ => Answers.Error(code));
-        using var members = Clients.App(handler, time, o => o.MeterFactory = _meters);
+        using var members = Clients.App(handler, time, meters: _meters);
 
         var act = () => time.Drive(members.UpdateAsync("m1", new TribeMemberChanges { ExternalId = "42" }));
 
@@ -61,7 +61,7 @@ public class MembersTelemetryTests
         var handler = new ScriptedHandler().AnswerInTurn(
             () => Answers.Status(HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(2)),
             () => Answers.MemberAnswer("member", Answers.Member("m1", "42", "jane@example.com")));
-        using var members = Clients.App(handler, time, o => o.MeterFactory = _meters);
+        using var members = Clients.App(handler, time, meters: _meters);
 
         await time.Drive(members.FindByExternalIdAsync("42"));
 
@@ -77,7 +77,7 @@ public class MembersTelemetryTests
         using var calls = Collector<long>("tribe.sso.members.calls");
         var time = Clock.New();
         var handler = new ScriptedHandler().Answer(_ => Answers.Status(HttpStatusCode.BadGateway));
-        using var members = Clients.App(handler, time, o => { o.MeterFactory = _meters; o.MaxAttempts = 3; });
+        using var members = Clients.App(handler, time, o => o.MaxAttempts = 3, _meters);
 
         var act = () => time.Drive(members.FindByExternalIdAsync("42"));
 
@@ -103,7 +103,7 @@ public class MembersTelemetryTests
         listener.Start();
         var time = Clock.New();
         var handler = new ScriptedHandler().Answer(_ => Answers.Page(new[] { Answers.Member("m1", "old-1", "jane@example.com") }));
-        using var members = Clients.App(handler, time, o => o.MeterFactory = _meters);
+        using var members = Clients.App(handler, time, meters: _meters);
 
         await time.Drive(members.FindByEmailAsync("jane@example.com"));
 

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -24,10 +25,10 @@ internal sealed class OperationRunner : IDisposable
     private readonly TribeMembersClientOptions _options;
     private readonly MembersMetrics _metrics;
 
-    public OperationRunner(HttpClient http, TribeMembersClientOptions options, TimeProvider time)
+    public OperationRunner(HttpClient http, TribeMembersClientOptions options, TimeProvider time, IMeterFactory? meters)
     {
         _options = options;
-        _metrics = MembersMetrics.Create(options.MeterFactory);
+        _metrics = MembersMetrics.Create(meters);
         _transport = new GraphQlTransport(http, options.ApiUrl, time);
         _idempotent = RetryPipelines.ForIdempotent(options, time);
         _nonIdempotent = RetryPipelines.ForNonIdempotent(options, time);
