@@ -44,6 +44,7 @@ app.MapGet("/login", async (HttpContext context) =>
 });
 
 app.MapTribeSso("/community/sso");
+app.MapTribeSsoLink("/community/sso-link");
 app.MapTribeSsoLogout("/community/logout");
 app.MapGet("/embedded", (HttpContext context) =>
     Results.Content("<!doctype html><title>Embedded</title>" + TribeSsoEmbed.Iframe(context, TribeEmbed.Space("whats-new").WithHeader(false)), "text/html"));

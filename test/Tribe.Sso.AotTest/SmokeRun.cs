@@ -67,6 +67,14 @@ internal static class SmokeRun
             var members = await MembersSmoke.RunAsync(issuer, key);
             Expect(members is null, members ?? "TribeMembersClient finds, relinks and deletes members at the simulated community's API");
 
+            using (var forApp = await http.GetAsync(new Uri("/community/sso-link?redirect=/answers", UriKind.Relative)))
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(await forApp.Content.ReadAsStringAsync());
+                var url = json.RootElement.TryGetProperty("url", out var value) ? value.GetString() ?? string.Empty : string.Empty;
+                Expect(forApp.StatusCode == HttpStatusCode.OK && forApp.Headers.CacheControl?.NoStore == true && reader.Read(url).IsAccepted
+                    && json.RootElement.TryGetProperty("expiresAt", out _), "MapTribeSsoLink answers Jane with the link as JSON", forApp);
+            }
+
             using (var embedded = await http.GetAsync(new Uri("/embedded", UriKind.Relative)))
             {
                 var html = await embedded.Content.ReadAsStringAsync();

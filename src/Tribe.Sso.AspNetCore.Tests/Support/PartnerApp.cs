@@ -57,7 +57,7 @@ internal sealed class PartnerApp : IAsyncDisposable
     };
 
     /// <summary>Builds the app; <see cref="StartAsync"/> starts it.</summary>
-    public static WebApplication Build(IDictionary<string, string?> settings, FakeLogCollector logs, FakeTimeProvider clock, Action<WebApplication>? map = null)
+    public static WebApplication Build(IDictionary<string, string?> settings, FakeLogCollector logs, FakeTimeProvider clock, Action<WebApplication>? map = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -66,6 +66,7 @@ internal sealed class PartnerApp : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o => o.LoginPath = "/login");
         builder.Services.AddTribeSso(builder.Configuration.GetSection("TribeSso"));
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseAuthentication();

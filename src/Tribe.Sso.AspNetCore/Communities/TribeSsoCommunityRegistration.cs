@@ -54,15 +54,24 @@ internal sealed class TribeSsoCommunityRegistration
         }
     }
 
-    /// <summary>Throws when <paramref name="name"/> is already registered: two sources of settings for one community would silently merge.</summary>
+    /// <summary>Throws when <paramref name="name"/> is already registered, in any case: two sources of settings for one community would silently merge.</summary>
     public static void EnsureNotRegistered(IServiceCollection services, string name)
     {
-        var registered = services.Any(d => !d.IsKeyedService && d.ImplementationInstance is TribeSsoCommunityRegistration r && r.Name == name);
-        if (registered)
+        // Ignoring case: configuration keys do, so "acme" and "ACME" would read one section and collide as health checks.
+        var registered = services
+            .Where(d => !d.IsKeyedService)
+            .Select(d => d.ImplementationInstance)
+            .OfType<TribeSsoCommunityRegistration>()
+            .FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (registered is null)
         {
-            throw new InvalidOperationException(name.Length == 0
-                ? "The default Tribe SSO community is already registered. Call AddTribeSso(section) once, and AddTribeSso(name, section) for each other community."
-                : "A Tribe SSO community named '" + name + "' is already registered. Call AddTribeSso(name, …) once per community, each with its own name.");
+            return;
         }
+
+        const string Fix = " Call AddTribeSso(name, …) once per community, each with its own name.";
+        throw new InvalidOperationException(
+            name.Length == 0 ? "The default Tribe SSO community is already registered. Call AddTribeSso(section) once, and AddTribeSso(name, section) for each other community."
+            : registered.Name == name ? "A Tribe SSO community named '" + name + "' is already registered." + Fix
+            : "A Tribe SSO community named '" + name + "' cannot be registered: '" + registered.Name + "' is already, and community names that differ only in case read the same configuration section." + Fix);
     }
 }

@@ -27,6 +27,12 @@ public static class TribeSsoHealthChecksBuilderExtensions
         {
             foreach (var community in communities)
             {
+                // Health checks added twice list each community once: the health check service refuses duplicate names at start.
+                if (options.Registrations.Any(r => string.Equals(r.Name, community.HealthCheckName, System.StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
                 options.Registrations.Add(new HealthCheckRegistration(
                     community.HealthCheckName,
                     services => new TribeSsoHealthCheck(services.GetRequiredKeyedService<TribeSsoCommunity>(community.Name)),

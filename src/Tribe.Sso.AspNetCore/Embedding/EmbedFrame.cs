@@ -22,6 +22,12 @@ internal static class EmbedFrame
             throw new ArgumentException("The SSO endpoint of an embed must be a path of this app, as mapped with MapTribeSso, such as /community/sso.", nameof(ssoEndpoint));
         }
 
+        // A fragment would swallow the target the embed appends; a redirect of its own would make the target ambiguous.
+        if (endpoint.Contains('#', StringComparison.Ordinal) || HasRedirectParameter(endpoint))
+        {
+            throw new ArgumentException("The SSO endpoint of an embed must be the endpoint's path alone, such as /community/sso, without a fragment ('#') or a redirect or redirect_uri parameter: the embed adds the page to open itself.", nameof(ssoEndpoint));
+        }
+
         // Everything but unreserved characters and '/' percent-encoded, as Tribe's guide writes an embed target.
         return UrlText.WithQueryParameter(context.Request.PathBase + endpoint, LinkFormat.RedirectParameter, UrlText.EscapeValue(path, keepSlash: true));
     }
@@ -31,22 +37,35 @@ internal static class EmbedFrame
         const string Fix = "Name the endpoint the embed loads: sso-endpoint=\"/community/sso\" on <tribe-sso-embed>, or TribeSsoEmbedOptions.SsoEndpoint.";
         var endpoints = (context.RequestServices.GetService<EndpointDataSource>()?.Endpoints ?? Array.Empty<Endpoint>())
             .OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<TribeSsoEndpointMetadata>() is not null
-                && e.Metadata.GetMetadata<TribeSsoSignUpPage>() is null
-                && e.RoutePattern.Parameters.Count == 0)
+            .Where(e => e.Metadata.GetMetadata<TribeSsoEndpointMetadata>() is not null && e.Metadata.GetMetadata<TribeSsoSignUpPage>() is null)
             .ToList();
 
-        // The default community's endpoint; a named community's (ForCommunity) only when the app has no other.
+        // The default community's endpoint; a named community's (ForCommunity) only when the app maps none for the default
+        // one at all. A default endpoint with route parameters still counts: falling back to another community's would
+        // sign the member into the wrong community without a word.
         var defaults = endpoints.Where(e => e.Metadata.GetMetadata<TribeSsoCommunityMetadata>() is null).ToList();
         var candidates = (defaults.Count > 0 ? defaults : endpoints)
+            .Where(e => e.RoutePattern.Parameters.Count == 0)
             .Select(e => "/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('~').TrimStart('/'))
             .Distinct(StringComparer.Ordinal)
             .ToList();
+        if (candidates.Count == 0 && defaults.Count > 0)
+        {
+            throw new InvalidOperationException("An embed loads the app's MapTribeSso endpoint, and the default community's has route parameters (" + string.Join(", ", defaults.Select(e => e.RoutePattern.RawText)) + "), so its address is not known. " + Fix);
+        }
+
         return candidates.Count switch
         {
             1 => candidates[0],
             0 => throw new InvalidOperationException("An embed loads the app's MapTribeSso endpoint, and none is mapped (without route parameters or a sign-up page). Map one, such as app.MapTribeSso(\"/community/sso\"), or: " + Fix),
             _ => throw new InvalidOperationException("An embed loads the app's MapTribeSso endpoint, and " + candidates.Count + " are mapped (" + string.Join(", ", candidates) + "). " + Fix),
         };
+    }
+
+    private static bool HasRedirectParameter(string endpoint)
+    {
+        var query = endpoint.IndexOf('?', StringComparison.Ordinal);
+        return query >= 0 && endpoint.Substring(query + 1).Split('&').Select(p => Uri.UnescapeDataString(p.Split('=')[0].Replace('+', ' ')))
+            .Any(name => name.Equals(LinkFormat.RedirectParameter, StringComparison.OrdinalIgnoreCase) || name.Equals(LinkFormat.RedirectUriParameter, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -17,6 +17,25 @@ internal static partial class TribeSsoEndpoint
 
     public static async Task HandleAsync(HttpContext context, Func<ClaimsPrincipal, HttpContext, ValueTask<TribeSsoUser>> mapUser)
     {
+        if (await IssueAsync(context, mapUser, ChallengeAsync).ConfigureAwait(false) is not { } issued)
+        {
+            return;
+        }
+
+        var headers = context.Response.Headers;
+        headers.CacheControl = "no-store";
+        headers.Pragma = "no-cache";
+        headers["Referrer-Policy"] = "no-referrer";
+        context.Response.Redirect(issued.Link.ToString());
+    }
+
+    /// <summary>
+    /// What every sign-in endpoint does before it answers with a link: checks the redirect target (before any sign-in),
+    /// sends an anonymous caller to <paramref name="answerAnonymous"/>, maps the user and signs the link. Every refusal is
+    /// answered here with problem details, logged and counted, and null returned; an issued link is logged and counted.
+    /// </summary>
+    public static async Task<IssuedLink?> IssueAsync(HttpContext context, Func<ClaimsPrincipal, HttpContext, ValueTask<TribeSsoUser>> mapUser, Func<HttpContext, Task> answerAnonymous)
+    {
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerName);
         var metrics = context.RequestServices.GetRequiredService<TribeSsoMetrics>();
         var community = TribeSsoMetrics.CommunityOf(context);
@@ -27,13 +46,13 @@ internal static partial class TribeSsoEndpoint
             LogRedirectRefused(logger, problem);
             metrics.RequestRefused(community, "redirect");
             await ProblemResponse.Write(context, StatusCodes.Status400BadRequest, "Redirect target refused", problem).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         if (context.User.Identity?.IsAuthenticated != true)
         {
-            await ChallengeAsync(context).ConfigureAwait(false);
-            return;
+            await answerAnonymous(context).ConfigureAwait(false);
+            return null;
         }
 
         TribeSsoUser user;
@@ -48,7 +67,7 @@ internal static partial class TribeSsoEndpoint
             LogUserNotMapped(logger, e.Message);
             metrics.RequestRefused(community, "claims");
             await ProblemResponse.Write(context, StatusCodes.Status403Forbidden, UserRefusedTitle, e.Message).ConfigureAwait(false);
-            return;
+            return null;
         }
         catch (ArgumentException e)
         {
@@ -56,13 +75,18 @@ internal static partial class TribeSsoEndpoint
             LogUserNotMapped(logger, e.Message);
             metrics.RequestRefused(community, "unmapped");
             await ProblemResponse.Write(context, StatusCodes.Status403Forbidden, UserRefusedTitle, UserNotMappedDetail).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         TribeSsoLink link;
+        DateTimeOffset expiresAt;
         try
         {
-            link = TribeSsoCommunity.IssuerFor(context).CreateLoginUrl(user, redirect);
+            // exp is iat (whole seconds of this clock's now) plus the lifetime; read before signing, so it is never later than the token's.
+            var issuer = TribeSsoCommunity.IssuerFor(context);
+            var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds();
+            link = issuer.CreateLoginUrl(user, redirect);
+            expiresAt = DateTimeOffset.FromUnixTimeSeconds(now) + issuer.TokenLifetime;
         }
         catch (TribeSsoRedirectException e)
         {
@@ -70,7 +94,7 @@ internal static partial class TribeSsoEndpoint
             LogRedirectRefused(logger, e.Message);
             metrics.RequestRefused(community, "size");
             await ProblemResponse.Write(context, StatusCodes.Status400BadRequest, "Redirect target refused", e.Message).ConfigureAwait(false);
-            return;
+            return null;
         }
         catch (TribeSsoClaimException e)
         {
@@ -78,16 +102,12 @@ internal static partial class TribeSsoEndpoint
             LogUserNotMapped(logger, e.Message);
             metrics.RequestRefused(community, e.ClaimName == ClaimNames.Role ? "admin" : "size");
             await ProblemResponse.Write(context, StatusCodes.Status403Forbidden, UserRefusedTitle, e.Message).ConfigureAwait(false);
-            return;
+            return null;
         }
 
-        var headers = context.Response.Headers;
-        headers.CacheControl = "no-store";
-        headers.Pragma = "no-cache";
-        headers["Referrer-Policy"] = "no-referrer";
-        context.Response.Redirect(link.ToString());
         LogRedirected(logger, user.Id);
         metrics.LinkIssued(community);
+        return new IssuedLink(link, expiresAt);
     }
 
     /// <summary>

@@ -13,12 +13,14 @@ public sealed class TribeSsoEndpointConventionBuilder : IEndpointConventionBuild
 {
     private readonly IEndpointConventionBuilder _inner;
     private readonly IServiceProvider _services;
+    private readonly string _displayName;
     private string? _community;
 
-    internal TribeSsoEndpointConventionBuilder(IEndpointConventionBuilder inner, IServiceProvider services)
+    internal TribeSsoEndpointConventionBuilder(IEndpointConventionBuilder inner, IServiceProvider services, string displayName = "Tribe SSO: go to community")
     {
         _inner = inner;
         _services = services;
+        _displayName = displayName;
     }
 
     /// <summary>Adds a convention to the endpoint.</summary>
@@ -60,7 +62,7 @@ public sealed class TribeSsoEndpointConventionBuilder : IEndpointConventionBuild
         _inner.Add(endpoint =>
         {
             endpoint.Metadata.Add(metadata);
-            endpoint.DisplayName = "Tribe SSO: go to community '" + name + "'";
+            endpoint.DisplayName = _displayName + " '" + name + "'";
         });
         return this;
     }

@@ -41,10 +41,12 @@ internal sealed class ClaimOptions
 
     public Option<bool> AllowShortKey { get; } = new("--allow-short-key") { Description = "Accept a key shorter than 32 bytes (signs exactly as HMAC with the short key)." };
 
+    public Option<bool> AllowAdminRole { get; } = new("--allow-admin-role") { Description = "Sign --role admin, which makes the holder a community admin (refused without this option)." };
+
     /// <summary>Adds every claim, lifetime and key option to <paramref name="command"/> (<c>token</c> and <c>link</c> share them).</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Sub, Name, Email, Role, Picture, Title, Bio, Locale, Source, Tagline, Audience, Groups, GroupsOperation, Lifetime, IssuedAt, KeySource.KeyFile, AllowShortKey })
+        foreach (var option in new Option[] { Sub, Name, Email, Role, Picture, Title, Bio, Locale, Source, Tagline, Audience, Groups, GroupsOperation, Lifetime, IssuedAt, KeySource.KeyFile, AllowShortKey, AllowAdminRole })
         {
             command.Add(option);
         }
@@ -89,6 +91,7 @@ internal sealed class ClaimOptions
             CommunityUrl = community,
             PrivateKey = KeySource.ForSigning(parse, parse.GetValue(AllowShortKey)),
             Audience = parse.GetValue(Audience),
+            AllowAdminRole = parse.GetValue(AllowAdminRole),
         };
         if (parse.GetValue(Lifetime) is { } seconds)
         {
@@ -122,6 +125,14 @@ internal sealed class ClaimOptions
             throw new CliException(OptionFor(e.OptionName), e.Message);
         }
     }
+
+    /// <summary>
+    /// The one-line error for a claim the issuer refused; an admin role refused for want of <c>--allow-admin-role</c> gets the
+    /// CLI's own fix rather than the library's option name.
+    /// </summary>
+    public static CliException Refused(TribeSsoClaimException e, TribeSsoUser user) => e.ClaimName == ClaimNames.Role && user.Role == TribeRole.Admin
+        ? new CliException("--role", "admin makes the holder a community admin, so it is signed only on request. Pass --allow-admin-role if you really mean an admin token; otherwise use --role moderator or --role member.")
+        : new CliException(OptionFor(e.ClaimName), e.Message);
 
     public static string OptionFor(string claimOrOption) => claimOrOption switch
     {

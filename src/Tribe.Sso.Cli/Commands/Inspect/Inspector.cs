@@ -22,16 +22,33 @@ internal static class Inspector
             throw new CliException("TOKEN_OR_URL", malformed.Message + ". Pass a token (three base64url segments) or a whole SSO link.");
         }
 
+        var refusal = RefusalOf(result);
         if (json)
         {
-            WriteJson(result, keyNote, clock, stdout);
+            WriteJson(result, refusal, keyNote, clock, stdout);
         }
         else
         {
-            WriteText(result, keyNote, keyText is not null, clock, stdout);
+            WriteText(result, refusal, keyNote, keyText is not null, clock, stdout);
         }
 
-        return result.IsAccepted ? 0 : 1;
+        return refusal is null ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Why the community would not follow the input as given, or null: a rejection, or an unsafe redirect target, which
+    /// the reader only warns about (the token itself is fine) but which makes the link one the community does not follow.
+    /// </summary>
+    private static string? RefusalOf(TribeSsoReadResult result)
+    {
+        if (result.Rejection is { } rejection)
+        {
+            return rejection.Message;
+        }
+
+        return result.Findings.FirstOrDefault(f => f.Code == TribeSsoFindingCode.RedirectUnsafe) is { } redirect
+            ? "the community would not follow this link as given: " + redirect.Message
+            : null;
     }
 
     /// <summary>Verifies with the key exactly as given (short keys are padded as HMAC does); if that fails and the key has surrounding whitespace, says whether the trimmed key works.</summary>
@@ -58,7 +75,7 @@ internal static class Inspector
         return TribeSsoKey.FromBytes(bytes);
     }
 
-    private static void WriteText(TribeSsoReadResult result, string? keyNote, bool hasKey, TimeProvider clock, TextWriter stdout)
+    private static void WriteText(TribeSsoReadResult result, string? refusal, string? keyNote, bool hasKey, TimeProvider clock, TextWriter stdout)
     {
         var text = new StringBuilder();
         Line(text, "header", result.HeaderJson ?? "(undecodable)");
@@ -87,9 +104,9 @@ internal static class Inspector
             text.Append("  - ").Append(finding.Severity.ToString().ToLowerInvariant()).Append(": ").Append(TerminalText.EscapeEchoed(finding.Message)).Append('\n');
         }
 
-        Line(text, "verdict", result.IsAccepted
+        Line(text, "verdict", refusal is null
             ? (result.SignatureStatus == TribeSsoSignatureStatus.Valid ? "accepted" : "accepted if the signature is valid (not checked)")
-            : "rejected: " + result.Rejection!.Message);
+            : "rejected: " + refusal);
         stdout.Write(text.ToString());
     }
 
@@ -120,13 +137,13 @@ internal static class Inspector
     private static void Line(StringBuilder text, string label, string value)
         => text.Append(value.Length == 0 ? label : label.PadRight(10) + " " + TerminalText.EscapeEchoed(value)).Append('\n');
 
-    private static void WriteJson(TribeSsoReadResult result, string? keyNote, TimeProvider clock, TextWriter stdout)
+    private static void WriteJson(TribeSsoReadResult result, string? refusal, string? keyNote, TimeProvider clock, TextWriter stdout)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
-            writer.WriteBoolean("accepted", result.IsAccepted);
+            writer.WriteBoolean("accepted", refusal is null);
             WriteRaw(writer, "header", result.HeaderJson);
             WriteRaw(writer, "payload", result.PayloadJson);
             writer.WriteString("signature", result.SignatureStatus switch

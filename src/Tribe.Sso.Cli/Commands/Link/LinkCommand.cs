@@ -40,7 +40,7 @@ internal static class LinkCommand
             catch (TribeSsoClaimException e)
             {
                 // The link would be over 8,000 bytes: the message names the largest claims.
-                throw new CliException(ClaimOptions.OptionFor(e.ClaimName), e.Message);
+                throw ClaimOptions.Refused(e, user);
             }
 
             return 0;

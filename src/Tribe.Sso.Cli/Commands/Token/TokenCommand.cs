@@ -23,7 +23,7 @@ internal static class TokenCommand
             }
             catch (TribeSsoClaimException e)
             {
-                throw new CliException(ClaimOptions.OptionFor(e.ClaimName), e.Message);
+                throw ClaimOptions.Refused(e, user);
             }
 
             return 0;
