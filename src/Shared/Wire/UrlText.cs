@@ -122,6 +122,37 @@ internal static class UrlText
     }
 
     /// <summary>
+    /// <paramref name="url"/> without the query parameters named <paramref name="name"/> (compared after decoding), the
+    /// rest of the query and the fragment as they were: <c>/a?redirect=/x&amp;q=1#top</c> without <c>redirect</c> gives
+    /// <c>/a?q=1#top</c>.
+    /// </summary>
+    public static string WithoutQueryParameter(string url, string name)
+    {
+        var fragmentStart = url.IndexOf('#');
+        var queryEnd = fragmentStart < 0 ? url.Length : fragmentStart;
+        var queryStart = url.IndexOf('?', 0, queryEnd);
+        if (queryStart < 0)
+        {
+            return url;
+        }
+
+        var kept = new StringBuilder(url.Length);
+        var first = true;
+        foreach (var parameter in url.Substring(queryStart + 1, queryEnd - queryStart - 1).Split('&'))
+        {
+            var equals = parameter.IndexOf('=');
+            if (LinkFormat.DecodeComponent(equals < 0 ? parameter : parameter.Substring(0, equals)) != name)
+            {
+                _ = first ? kept : kept.Append('&');
+                kept.Append(parameter);
+                first = false;
+            }
+        }
+
+        return url.Substring(0, queryStart + 1) + kept + url.Substring(queryEnd);
+    }
+
+    /// <summary>
     /// Whether <paramref name="name"/> is a plain query-parameter name, written as it is: 1 to 64 ASCII letters, digits,
     /// <c>_</c>, <c>-</c> and <c>.</c> (no <c>&amp;</c>, <c>=</c>, space, line break or non-ASCII character).
     /// </summary>

@@ -9,6 +9,9 @@ namespace Tribe.Sso.Cli;
 /// <summary>The user and token options that <c>token</c> and <c>link</c> share.</summary>
 internal sealed class ClaimOptions
 {
+    private static readonly int DefaultLifetime = (int)TribeSsoOptions.DefaultTokenLifetime.TotalSeconds;
+    private static readonly int MaxLifetime = (int)TribeSsoOptions.MaximumTokenLifetime.TotalSeconds;
+
     public Option<string> Sub { get; } = new("--sub") { Description = "The user's id on your site (sub, stored as externalId).", Required = true };
 
     public Option<string> Name { get; } = new("--name") { Description = "The display name.", Required = true };
@@ -35,7 +38,10 @@ internal sealed class ClaimOptions
 
     public Option<string?> GroupsOperation { get; } = new("--groups-operation") { Description = "replace (default: the user's groups become these) or add." };
 
-    public Option<int?> Lifetime { get; } = WholeNumberOption.Int32("--lifetime", "Token lifetime in seconds, 1 to 600. Default 60.", "the token lifetime in seconds, 1 to 600, such as 60");
+    public Option<int?> Lifetime { get; } = WholeNumberOption.Int32(
+        "--lifetime",
+        string.Format(CultureInfo.InvariantCulture, "Token lifetime in seconds, 1 to {0}. Default {1}.", MaxLifetime, DefaultLifetime),
+        string.Format(CultureInfo.InvariantCulture, "the token lifetime in seconds, 1 to {0}, such as {1}", MaxLifetime, DefaultLifetime));
 
     public Option<long?> IssuedAt { get; } = WholeNumberOption.Int64("--issued-at", "iat as Unix seconds (default: now), for reproducible tokens.", "Unix seconds, such as 1767225600");
 
@@ -96,10 +102,9 @@ internal sealed class ClaimOptions
         if (parse.GetValue(Lifetime) is { } seconds)
         {
             // Checked here rather than by the issuer: a value beyond int arrives clamped, and must not be shown as such.
-            var max = (int)TribeSsoOptions.MaximumTokenLifetime.TotalSeconds;
-            options.TokenLifetime = seconds is >= 1 && seconds <= max
+            options.TokenLifetime = seconds is >= 1 && seconds <= MaxLifetime
                 ? TimeSpan.FromSeconds(seconds)
-                : throw new CliException("--lifetime", string.Format(CultureInfo.InvariantCulture, "is outside 1 to {0} seconds: tokens travel in URLs that leak into logs and browser history. Keep the default of 60 unless clocks are far apart.", max));
+                : throw new CliException("--lifetime", string.Format(CultureInfo.InvariantCulture, "is outside 1 to {0} seconds: tokens travel in URLs that leak into logs and browser history. Keep the default of {1} unless clocks are far apart.", MaxLifetime, DefaultLifetime));
         }
 
         return options;
@@ -107,7 +112,7 @@ internal sealed class ClaimOptions
 
     /// <summary>The clock of <c>iat</c>: <c>--issued-at</c>, early enough that <c>exp</c> still falls before the year 10000, or now.</summary>
     public TimeProvider Clock(ParseResult parse) => parse.GetValue(IssuedAt) is { } issuedAt
-        ? new FixedTimeProvider(UnixTime.Parse("--issued-at", issuedAt, latest: UnixTime.Max - Math.Clamp(parse.GetValue(Lifetime) ?? 60, 0, 600)))
+        ? new FixedTimeProvider(UnixTime.Parse("--issued-at", issuedAt, latest: UnixTime.Max - Math.Clamp(parse.GetValue(Lifetime) ?? DefaultLifetime, 0, MaxLifetime)))
         : TimeProvider.System;
 
     /// <summary>The issuer of <c>token</c> and <c>link</c>: these options, the SSO path and redirect parameter when given, and <see cref="Clock"/>.</summary>

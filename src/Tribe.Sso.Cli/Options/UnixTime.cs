@@ -6,8 +6,8 @@ namespace Tribe.Sso.Cli;
 /// <summary>The Unix seconds a token can carry: those of <see cref="DateTimeOffset"/>, years 1 to 9999, as the reader reads them.</summary>
 internal static class UnixTime
 {
-    public const long Min = -62135596800;
-    public const long Max = 253402300799;
+    public static readonly long Min = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+    public static readonly long Max = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
     /// <summary>The instant of <paramref name="seconds"/>, or a <see cref="CliException"/> for <paramref name="option"/> that names the range.</summary>
     public static DateTimeOffset Parse(string option, long seconds, long latest) => seconds >= Min && seconds <= latest

@@ -31,7 +31,7 @@ internal static class JwtExpiry
         {
             var payload = Base64Url.DecodeFromChars(token.AsSpan(first + 1, second - first - 1));
             var exp = JsonSerializer.Deserialize(payload, MembersJsonContext.Default.JwtPayload)?.Exp;
-            return exp is { } seconds && !double.IsNaN(seconds) && seconds > 0 && seconds < 253402300799
+            return exp is { } seconds && !double.IsNaN(seconds) && seconds > 0 && seconds < DateTimeOffset.MaxValue.ToUnixTimeSeconds()
                 ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000))
                 : null;
         }

@@ -13,8 +13,8 @@ namespace Tribe.Sso.Testing;
 internal static class ClaimsReader
 {
     /// <summary>The range of <see cref="DateTimeOffset"/> in Unix seconds; a NumericDate outside it is refused.</summary>
-    private const double MinSeconds = -62135596800;
-    private const double MaxSeconds = 253402300799;
+    private static readonly double MinSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+    private static readonly double MaxSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
     public static TribeSsoClaims Read(JsonElement payload, FindingsCollector findings)
     {
@@ -163,7 +163,7 @@ internal static class ClaimsReader
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var seconds) && seconds is >= MinSeconds and <= MaxSeconds)
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var seconds) && seconds >= MinSeconds && seconds <= MaxSeconds)
         {
             return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Floor(seconds * 1000));
         }

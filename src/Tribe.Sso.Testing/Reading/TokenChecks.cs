@@ -9,8 +9,6 @@ namespace Tribe.Sso.Testing;
 /// </summary>
 internal static class TokenChecks
 {
-    private const double MaxTokenLifetimeSeconds = 600;
-
     public static string? Algorithm(CompactToken token, FindingsCollector findings)
     {
         if (token.Header is not { } header)
@@ -83,7 +81,7 @@ internal static class TokenChecks
             findings.Add(TribeSsoFindingCode.IssuedInFuture, ClaimNames.IssuedAt, "issued " + Describe.Duration(issuedAt - now) + " in the future: the issuer's clock is ahead");
         }
 
-        if (claims.IssuedAt is { } iat && claims.ExpiresAt is { } exp && Seconds(exp) - Seconds(iat) > MaxTokenLifetimeSeconds)
+        if (claims.IssuedAt is { } iat && claims.ExpiresAt is { } exp && Seconds(exp) - Seconds(iat) > TribeSsoOptions.MaximumTokenLifetime.TotalSeconds)
         {
             findings.Add(TribeSsoFindingCode.LifetimeTooLong, ClaimNames.Expires, "lifetime " + Describe.Duration(exp - iat) + " is over 10 minutes; tokens in URLs leak, keep it short (60 s is the default)");
         }

@@ -111,11 +111,15 @@ internal static class SimulatorPages
     public static TribeCommunitySimulatorResponse NoSuchSsoAddress(TribeCommunitySimulator simulator)
     {
         var token = simulator.Options.ReaderOptions?.TokenParameterName ?? TribeSsoOptions.DefaultTokenParameterName;
-        var shape = simulator.Options.UrlShape == TribeCommunityUrlShape.Bettermode
-            ? "the bettermode URL shape: /api/auth/sso?" + token + "=…&redirect_uri=… (/auth/sso with redirect is the tribe shape)"
-            : "the tribe URL shape: /auth/sso?" + token + "=…&redirect=… (/api/auth/sso with redirect_uri is the bettermode shape)";
+        var served = simulator.Options.UrlShape;
+        var other = served == TribeCommunityUrlShape.Bettermode ? TribeCommunityUrlShape.Tribe : TribeCommunityUrlShape.Bettermode;
+        var shape = "the " + ShapeName(served) + " URL shape: " + LinkFormat.Prefix(string.Empty, SimulatorTarget.SsoPath(served), token) + "…"
+            + LinkFormat.RedirectSeparator(SimulatorTarget.IgnoredRedirectParameter(other)) + "… (" + SimulatorTarget.SsoPath(other)
+            + " with " + SimulatorTarget.IgnoredRedirectParameter(served) + " is the " + ShapeName(other) + " shape)";
         return TribeCommunitySimulatorResponse.Create(404, Html, Document(simulator.Options.CommunityName, "<h1>Not found</h1><p id=\"no-such-sso-address\">no such SSO address; this community has " + E(shape) + "</p>"));
     }
+
+    private static string ShapeName(TribeCommunityUrlShape shape) => shape == TribeCommunityUrlShape.Bettermode ? "bettermode" : "tribe";
 
     public static TribeCommunitySimulatorResponse HostRefused(TribeCommunitySimulator simulator)
         => TribeCommunitySimulatorResponse.Create(403, Html, Document(simulator.Options.CommunityName, "<h1>Forbidden</h1><p id=\"host-refused\">This simulated community answers only requests for a loopback name (localhost, 127.0.0.1, [::1]), so a page on another site cannot read it through DNS rebinding.</p>"));

@@ -95,24 +95,6 @@ internal static class SimulatorTarget
         => localPath.Equals("/auth", StringComparison.OrdinalIgnoreCase) || localPath.Equals("/api", StringComparison.OrdinalIgnoreCase)
         || localPath.StartsWith("/auth/", StringComparison.OrdinalIgnoreCase) || localPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// The local target without the parameters named <paramref name="name"/> exactly (after decoding): the community
-    /// reads its own shape's redirect parameter only and ignores the other one.
-    /// </summary>
-    public static string WithoutParameter(string local, string name)
-    {
-        var queryStart = local.IndexOf('?');
-        if (queryStart < 0)
-        {
-            return local;
-        }
-
-        var fragmentStart = local.IndexOf('#', queryStart);
-        var query = fragmentStart < 0 ? local.Substring(queryStart + 1) : local.Substring(queryStart + 1, fragmentStart - queryStart - 1);
-        var kept = query.Split('&').Where(p => LinkFormat.DecodeComponent(p.Split('=')[0]) != name);
-        return local.Remove(queryStart + 1) + string.Join("&", kept) + (fragmentStart < 0 ? string.Empty : local.Remove(0, fragmentStart));
-    }
-
     private static bool IsPort(string port)
         => port.Length == 0 || (port[0] == ':' && port.Length is > 1 and <= 6 && port.Skip(1).All(c => c is >= '0' and <= '9'));
 }

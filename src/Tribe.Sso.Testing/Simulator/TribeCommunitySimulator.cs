@@ -170,7 +170,7 @@ public sealed class TribeCommunitySimulator
 
         if (localPath == SimulatorTarget.SsoPath(Options.UrlShape))
         {
-            return SignIn(SimulatorTarget.WithoutParameter(local, SimulatorTarget.IgnoredRedirectParameter(Options.UrlShape)));
+            return SignIn(UrlText.WithoutQueryParameter(local, SimulatorTarget.IgnoredRedirectParameter(Options.UrlShape)));
         }
 
         if (localPath == "/auth/logout")

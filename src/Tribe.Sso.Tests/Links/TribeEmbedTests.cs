@@ -78,6 +78,8 @@ public class TribeEmbedTests
 
     [TestCase("/embed/space/whats-new", "/embed/space/whats-new?header=false")]
     [TestCase("/embed/space/whats-new?readonly=true", "/embed/space/whats-new?readonly=true&header=false")]
+    [TestCase("/embed/space/whats-new?", "/embed/space/whats-new?header=false")]
+    [TestCase("/embed/space/whats-new?readonly=true&", "/embed/space/whats-new?readonly=true&header=false")]
     public void FromPath_KeepsThePath_AndAppendsOptionsToItsQuery(string path, string expected)
     {
         TribeEmbed.FromPath(path).Path.Should().Be(path);

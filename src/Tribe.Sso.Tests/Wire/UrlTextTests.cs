@@ -18,6 +18,15 @@ public class UrlTextTests
     public void WithQueryParameter_PutsTheParameterInTheQueryBeforeAnyFragment(string url, string expected)
         => UrlText.WithQueryParameter(url, "ReturnUrl", UrlText.EscapeValue("/x")).Should().Be(expected);
 
+    [TestCase("/a", "/a")]
+    [TestCase("/a?redirect=/x", "/a?")]
+    [TestCase("/a?redirect=/x&q=1#top", "/a?q=1#top")]
+    [TestCase("/a?q=1&re%64irect=/x&redirect&r=2", "/a?q=1&r=2")]
+    [TestCase("/a?&q=1&&redirects=/x", "/a?&q=1&&redirects=/x")]
+    [TestCase("/a#top?redirect=/x", "/a#top?redirect=/x")]
+    public void WithoutQueryParameter_DropsEveryParameterOfThatName_AndKeepsTheRest(string url, string expected)
+        => UrlText.WithoutQueryParameter(url, "redirect").Should().Be(expected);
+
     [TestCase("/spaces/general", false, "%2Fspaces%2Fgeneral")]
     [TestCase("/spaces/general", true, "/spaces/general")]
     [TestCase("/search?q=a&b=c#top", true, "/search%3Fq%3Da%26b%3Dc%23top")]

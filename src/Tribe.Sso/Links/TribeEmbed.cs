@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 
 namespace Tribe.Sso;
 
@@ -125,21 +124,12 @@ public sealed class TribeEmbed
 
     private string Compose()
     {
-        var path = new StringBuilder(_page);
-        var separator = _page.Contains('?') ? '&' : '?';
-        Append("readonly", _readOnly);
-        Append("header", _header);
-        Append("composer", _composer);
-        Append("about", _about);
-        return path.ToString();
+        var path = Append(_page, "readonly", _readOnly);
+        path = Append(path, "header", _header);
+        path = Append(path, "composer", _composer);
+        return Append(path, "about", _about);
 
-        void Append(string name, bool? value)
-        {
-            if (value is { } set)
-            {
-                path.Append(separator).Append(name).Append('=').Append(set ? "true" : "false");
-                separator = '&';
-            }
-        }
+        static string Append(string path, string name, bool? value)
+            => value is { } set ? UrlText.WithQueryParameter(path, name, set ? "true" : "false") : path;
     }
 }
