@@ -15,7 +15,7 @@ internal static class PartnerUsers
     /// <summary>The partner's mapping from its own user to the community's: the line every integration writes.</summary>
     public static TribeSsoUser ToTribeUser(PartnerUser user)
     {
-        var builder = TribeSsoUser.Create(user.Id, user.Name, user.Email).WithRole(user.Role);
+        var builder = TribeSsoUser.Create(user.Id, ProfileSettings.NameOf(user), user.Email).WithRole(user.Role);
         return user.Groups.Length == 0 ? builder.Build() : builder.AddToGroups(user.Groups.Select(g => TribeGroup.Joined(g))).Build();
     }
 }

@@ -30,6 +30,7 @@ if (embedded)
         AuthorizationUrl = new Uri(url + "/community/sso"),
         SignUpUrl = new Uri(url + "/community/sign-up"),
         LogoutUrl = new Uri(url + "/community/logout"),
+        SettingsUrl = new Uri(url + ProfileSettings.Path),
     }.WithMembersApi(builder.Configuration, url));
 }
 
@@ -89,6 +90,7 @@ Func<ClaimsPrincipal, TribeSsoUser> toTribeUser = principal => PartnerUsers.ToTr
 app.MapTribeSso("/community/sso", toTribeUser);
 app.MapTribeSso("/community/sign-up", toTribeUser).WithSignUpPage("/register");
 app.MapTribeSsoLogout("/community/logout");
+app.MapProfileSettings(); // the Settings URL: <site>/account/profile
 app.MapRazorPages(); // /embedded: <tribe-sso-embed> in Pages/Embedded.cshtml
 app.MapAdminPages(community); // /admin/conflicts: fix a conflict through the community's API (AdminPages.cs)
 

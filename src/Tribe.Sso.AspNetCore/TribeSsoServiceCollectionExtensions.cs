@@ -104,6 +104,7 @@ public static class TribeSsoServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<TribeSsoMetrics>();
+        services.AddAntiforgery(); // the Logout URL's confirmation page posts with a token
         services.AddKeyedSingleton(name, (provider, _) => new TribeSsoCommunity(registration, provider));
 
         // Transient, so each resolution reads the community's current issuer: one reference read, no allocation, no lock.

@@ -1,6 +1,8 @@
 using System.IO;
 using System.Linq;
+using System;
 using System.Net;
+using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -51,7 +53,8 @@ public class ReadmeIntegrationTests
 
             var page = await client.GetStringAsync("/whats-new");
             var frame = await client.GetAsync("/community/sso?redirect=/embed/space/whats-new%3Fcomposer%3Dtrue");
-            var logout = await client.GetAsync("/community/logout");
+            using var fromCommunity = new HttpRequestMessage(HttpMethod.Get, "/community/logout") { Headers = { Referrer = new Uri("https://community.example.com/") } };
+            var logout = await client.SendAsync(fromCommunity);
 
             page.Should().Be("<h1>What's new</h1><iframe src=\"/community/sso?redirect=/embed/space/whats-new%3Fcomposer%3Dtrue\" title=\"Community\" width=\"100%\" height=\"600\"></iframe>");
             new InMemoryTribeCommunity(TribeSsoKey.FromString(TestKeys.Primary)).SignIn(frame.Headers.Location!).RedirectPath.Should().Be("/embed/space/whats-new?composer=true");

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging.Testing;
 
 namespace Tribe.Sso.AspNetCore.Tests;
 
-/// <summary>MapTribeSsoLogout, the community's Logout URL, through real HTTP.</summary>
+/// <summary>MapTribeSsoLogout, the community's Logout URL, through real HTTP, for navigations from the site itself (<c>Sec-Fetch-Site: same-origin</c>).</summary>
 public class MapTribeSsoLogoutTests
 {
     private PartnerApp _app = null!;
@@ -159,9 +159,9 @@ public class MapTribeSsoLogoutTests
     }
 
     [Test]
-    public async Task OnlyGetIsMapped()
+    public async Task OnlyGetAndPostAreMapped()
     {
-        var response = await _app.Client.PostAsync("/community/logout", new StringContent(string.Empty));
+        var response = await _app.Client.PutAsync("/community/logout", new StringContent(string.Empty));
 
         response.StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed);
     }

@@ -77,6 +77,7 @@ internal sealed class CommunitiesApp : IAsyncDisposable
         app.MapTribeSso("/community/sso");
         app.MapTribeSso("/acme/sso").ForCommunity("acme");
         app.MapTribeSso("/beta/sso").ForCommunity("beta");
+        app.MapTribeSsoLogout("/acme/logout").ForCommunity("acme");
         app.MapHealthChecks("/health");
         return app;
     }

@@ -29,10 +29,14 @@ internal sealed class PartnerApp : IAsyncDisposable
         Logs = logs;
         Clock = clock;
         Client = CreateClient(app);
+
+        // A browser on the site's own pages says so; the Logout URL signs such a navigation out at once.
+        Client.DefaultRequestHeaders.Add("Sec-Fetch-Site", "same-origin");
     }
 
     public WebApplication App { get; }
 
+    /// <summary>A cookie-keeping client that sends <c>Sec-Fetch-Site: same-origin</c>, as a browser on the site's pages does.</summary>
     public HttpClient Client { get; }
 
     public FakeLogCollector Logs { get; }

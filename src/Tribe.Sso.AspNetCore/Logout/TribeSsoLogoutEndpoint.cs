@@ -1,6 +1,9 @@
+using System;
+using System.IO;
 using System.Linq;
 using System.Security.Claims;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,47 +18,36 @@ internal static partial class TribeSsoLogoutEndpoint
     private const string Fix = "Pass a path on this site that starts with a single '/', such as /.";
 
     /// <remarks>
-    /// The user is signed out in every case, even when the page to return to is refused: the community has already ended
-    /// its session, and a partner session left behind would sign the member straight back in through the Authorization URL.
+    /// A navigation from the site or the community signs out at once; any other GET gets the confirmation page, whose
+    /// POST signs out only with a valid antiforgery token, so no other site can sign a user out with an <c>&lt;img&gt;</c>.
+    /// Once signing out is decided, the user is signed out in every case, even when the page to return to is refused:
+    /// the community has already ended its session, and a partner session left behind would sign the member straight
+    /// back in through the Authorization URL.
     /// </remarks>
     public static async Task HandleAsync(HttpContext context, string defaultRedirectPath, string[] schemes)
     {
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerName);
+        var metrics = context.RequestServices.GetService<TribeSsoMetrics>();
         var problem = RedirectQuery.FindProblem(context.Request.Query, Fix, out var target);
-        var landing = UrlText.AsciiLocation(problem is null ? target ?? defaultRedirectPath : defaultRedirectPath);
-        var userId = context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? context.User.FindFirst("sub")?.Value;
-
-        // Sign-out handlers redirect to RedirectUri themselves (cookies at once, an identity provider after its end-session
-        // page), so it is always a checked local path, in ASCII for the Location header.
-        var properties = new AuthenticationProperties { RedirectUri = landing };
-        if (schemes.Length == 0)
+        if (HttpMethods.IsPost(context.Request.Method))
         {
-            await context.SignOutAsync(properties).ConfigureAwait(false);
-        }
-        else
-        {
-            foreach (var scheme in schemes)
+            if (!await IsAntiforgeryValid(context).ConfigureAwait(false))
             {
-                await context.SignOutAsync(scheme, properties).ConfigureAwait(false);
+                LogRefused(logger);
+                metrics?.Logout("refused");
+                await ProblemResponse.Write(context, StatusCodes.Status400BadRequest, "Not signed out", "The sign-out form was sent without a valid antiforgery token, so you are still signed in. Open the Logout URL again and press Sign out.").ConfigureAwait(false);
+                return;
             }
         }
-
-        var response = context.Response;
-        response.Headers.CacheControl = "no-store";
-        LogSignedOut(logger, userId ?? "(anonymous)");
-        context.RequestServices.GetService<TribeSsoMetrics>()?.Logout("signed_out");
-        if (problem is not null)
+        else if (!LogoutRequestOrigin.IsTrusted(context))
         {
-            LogRedirectRefused(logger, problem);
-            response.Headers.Location = default;
-            await ProblemResponse.Write(context, StatusCodes.Status400BadRequest, "Signed out; the page to return to was refused", "You are signed out. " + problem).ConfigureAwait(false);
+            LogConfirmationShown(logger);
+            metrics?.Logout("confirmation_shown");
+            await LogoutConfirmationPage.Write(context, problem is null ? target : null).ConfigureAwait(false);
             return;
         }
 
-        if (!response.HasStarted && response.StatusCode == StatusCodes.Status200OK && response.Headers.Location.Count == 0)
-        {
-            response.Redirect(landing);
-        }
+        await SignOutAsync(context, logger, metrics, problem, UrlText.AsciiLocation(problem is null ? target ?? defaultRedirectPath : defaultRedirectPath), schemes).ConfigureAwait(false);
     }
 
     /// <summary>Says why <paramref name="path"/> cannot be the default landing page, or null.</summary>
@@ -65,9 +57,81 @@ internal static partial class TribeSsoLogoutEndpoint
 
     public static string[] Schemes(TribeSsoLogoutOptions options) => options.AuthenticationSchemes.Where(s => !string.IsNullOrEmpty(s)).ToArray();
 
+    private static async Task SignOutAsync(HttpContext context, ILogger logger, TribeSsoMetrics? metrics, string? problem, string landing, string[] schemes)
+    {
+        var userId = context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? context.User.FindFirst("sub")?.Value;
+        var response = context.Response;
+
+        // Before the handlers run: an identity provider's handler may start the response (its form-post page), and the
+        // headers are read-only from then on.
+        response.Headers.CacheControl = "no-store";
+
+        // Handlers get the checked local path: the cookie handler redirects to it as it is, an identity provider's handler
+        // returns to it after its end-session page (adding the path base as it builds its absolute address).
+        var properties = new AuthenticationProperties { RedirectUri = landing };
+        var order = schemes.Length == 0 ? new string?[] { null } : schemes;
+        foreach (var scheme in order)
+        {
+            // The last handler that answers wins: a cookie handler's redirect home must not hide the provider's page.
+            UndoLocalRedirect(response, landing);
+            await (scheme is null ? context.SignOutAsync(properties) : context.SignOutAsync(scheme, properties)).ConfigureAwait(false);
+        }
+
+        LogSignedOut(logger, userId ?? "(anonymous)");
+        metrics?.Logout("signed_out");
+        if (problem is not null)
+        {
+            LogRedirectRefused(logger, problem);
+        }
+
+        // An identity provider's answer (a redirect to its end-session page, or its form-post page) stands, so its session
+        // ends too; it returns to the checked default page. Otherwise the answer is this endpoint's.
+        if (response.HasStarted || (response.Headers.Location.Count > 0 && response.Headers.Location != landing))
+        {
+            return;
+        }
+
+        UndoLocalRedirect(response, landing);
+        if (problem is not null)
+        {
+            await ProblemResponse.Write(context, StatusCodes.Status400BadRequest, "Signed out; the page to return to was refused", "You are signed out. " + problem).ConfigureAwait(false);
+            return;
+        }
+
+        response.Redirect(UrlText.AsciiLocation(context.Request.PathBase + landing));
+    }
+
+    private static void UndoLocalRedirect(HttpResponse response, string landing)
+    {
+        if (!response.HasStarted && response.Headers.Location.Count > 0 && response.Headers.Location == landing)
+        {
+            response.Headers.Location = default;
+            response.StatusCode = StatusCodes.Status200OK;
+        }
+    }
+
+    private static async Task<bool> IsAntiforgeryValid(HttpContext context)
+    {
+        try
+        {
+            return await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException or AntiforgeryValidationException)
+        {
+            // A malformed or oversized form is no valid token.
+            return false;
+        }
+    }
+
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, EventName = "SignedOut", Message = "Tribe SSO: the community's Logout URL signed user {UserId} out")]
     private static partial void LogSignedOut(ILogger logger, string userId);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, EventName = "LogoutRedirectRefused", Message = "Tribe SSO: Logout URL: redirect target refused: {Reason}")]
     private static partial void LogRedirectRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information, EventName = "LogoutConfirmationShown", Message = "Tribe SSO: Logout URL: the request came from neither this site nor the community; the confirmation page was shown and the user is still signed in")]
+    private static partial void LogConfirmationShown(ILogger logger);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, EventName = "LogoutRefused", Message = "Tribe SSO: Logout URL: the sign-out form came without a valid antiforgery token; the user is still signed in")]
+    private static partial void LogRefused(ILogger logger);
 }
