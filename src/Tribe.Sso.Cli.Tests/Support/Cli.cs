@@ -63,4 +63,28 @@ internal static class Cli
 
         return new Run(process.ExitCode, stdout.Result, stderr.Result);
     }
+
+    /// <summary>Starts tribe-sso without waiting for it (to stop it mid-run); its output is discarded.</summary>
+    public static Process StartWith(System.Collections.Generic.IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Assembly);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("TRIBE_API_CLIENT_SECRET");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
 }
