@@ -107,6 +107,8 @@ public class RedirectPathBoundaryTests
     [TestCase("/a:b?c")]
     [TestCase("/a:b#c")]
     [TestCase("/a:?b")]
+    [TestCase("/:", TestName = "a colon right after the leading '/'")]
+    [TestCase("/:a?b", TestName = "a colon right after the leading '/', then a query")]
     public void FindProblem_AColonBeforeTheQueryAndFragment_IsRefused(string path)
     {
         TribeSsoRedirectPath.FindProblem(path).Should().Be("has a ':' in its path, which can make it read as a scheme such as https: or javascript:");

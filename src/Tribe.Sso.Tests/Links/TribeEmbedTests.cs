@@ -76,6 +76,23 @@ public class TribeEmbedTests
         act.Should().Throw<TribeSsoRedirectException>().WithMessage("The space slug must be 1 to 255 characters*");
     }
 
+    [Test]
+    public void SlugOf255Characters_IsAccepted()
+    {
+        TribeEmbed.Space(new string('a', 255)).Path.Should().Be("/embed/space/" + new string('a', 255));
+    }
+
+    [TestCase("")]
+    [TestCase(".")]
+    [TestCase("..")]
+    public void DotOrEmptyId_IsRefusedByTheIdRule_WithItsExactMessage(string id)
+    {
+        var act = () => TribeEmbed.Post(id);
+
+        act.Should().Throw<TribeSsoRedirectException>().Which.Message.Should().Be(
+            "The post id must be 1 to 255 characters (and not '.' or '..'). Copy it from the address of the page you embed.");
+    }
+
     [TestCase("/embed/space/whats-new", "/embed/space/whats-new?header=false")]
     [TestCase("/embed/space/whats-new?readonly=true", "/embed/space/whats-new?readonly=true&header=false")]
     [TestCase("/embed/space/whats-new?", "/embed/space/whats-new?header=false")]

@@ -48,6 +48,8 @@ public class WireFormatTests
     [TestCase("?jwt=a&&jwt=b&flag", "jwt=a", "jwt=b", "flag=")]
     [TestCase("?redirect_uri=%ZZ", "redirect_uri=%ZZ")]
     [TestCase("", new string[0])]
+    [TestCase("&a=1", "a=1")]
+    [TestCase("?=x&y", "=x", "y=")]
     public void ParseQuery_DecodesLikeAWebServer_KeepingOrderAndRepeats(string query, params string[] expected)
     {
         LinkFormat.ParseQuery(query).Select(p => p.Key + "=" + p.Value).Should().Equal(expected);

@@ -52,8 +52,7 @@ internal static class SizeRules
         {
             var start = reader.TokenStartIndex;
             var name = reader.GetString()!;
-            reader.Read();
-            reader.Skip();
+            reader.Skip(); // from a property name, Skip reads its value and everything inside it
             var jsonBytes = reader.BytesConsumed - start + 1;
             sizes.Add((name, "claim '" + name + "'", (int)((jsonBytes * 4 + 2) / 3)));
         }

@@ -35,6 +35,12 @@ public static class TribeSsoRedirectPath
             return "is longer than 2048 characters";
         }
 
+        if (path[0] != '/')
+        {
+            // Decoding never touches this first character, so it is checked once, in the text as given.
+            return "does not start with '/'; only a path on the community is accepted, such as /answers";
+        }
+
         var current = path;
         for (var round = 0; round <= MaxDecodingRounds; round++)
         {
@@ -74,11 +80,6 @@ public static class TribeSsoRedirectPath
     private static string? FindProblemInDecodedForm(string value, bool encoded)
     {
         var how = encoded ? " (percent-encoded)" : string.Empty;
-        if (value[0] != '/')
-        {
-            return encoded ? "decodes to something that does not start with '/'" : "does not start with '/'; only a path on the community is accepted, such as /answers";
-        }
-
         if (value.Length > 1 && (value[1] == '/' || value[1] == '\\'))
         {
             return "starts with '" + value.Substring(0, 2) + "'" + how + ", which browsers read as another host";
@@ -114,14 +115,14 @@ public static class TribeSsoRedirectPath
         }
 
         var pathEnd = value.IndexOfAny(QueryOrFragmentStart);
-        if (HasDotSegment(value, pathEnd < 0 ? value.Length : pathEnd))
+        var pathLength = pathEnd == -1 ? value.Length : pathEnd;
+        if (HasDotSegment(value, pathLength))
         {
             // Browsers remove them before the request: /a/..//evil.example becomes //evil.example, another host.
             return "has a '.' or '..' segment" + how + ", which browsers resolve and could turn into another host";
         }
 
-        var colon = value.IndexOf(':');
-        if (colon >= 0 && (pathEnd < 0 || colon < pathEnd))
+        if (value.IndexOf(':', 0, pathLength) != -1)
         {
             return "has a ':' in its path" + how + ", which can make it read as a scheme such as https: or javascript:";
         }
@@ -166,30 +167,30 @@ public static class TribeSsoRedirectPath
             return value;
         }
 
+        // The text between escapes is encoded run by run, so a surrogate pair always reaches the encoder whole.
         var bytes = new byte[Encoding.UTF8.GetMaxByteCount(value.Length)];
         var count = 0;
+        var runStart = 0;
         for (var i = 0; i < value.Length; i++)
         {
-            if (value[i] == '%')
+            if (value[i] != '%')
             {
-                if (i + 2 >= value.Length || HexValue(value[i + 1]) < 0 || HexValue(value[i + 2]) < 0)
-                {
-                    malformed = true;
-                    return value;
-                }
+                continue;
+            }
 
-                bytes[count++] = (byte)((HexValue(value[i + 1]) << 4) | HexValue(value[i + 2]));
-                i += 2;
-            }
-            else
+            if (i + 2 >= value.Length || HexValue(value[i + 1]) < 0 || HexValue(value[i + 2]) < 0)
             {
-                count += Encoding.UTF8.GetBytes(value, i, char.IsHighSurrogate(value[i]) && i + 1 < value.Length ? 2 : 1, bytes, count);
-                if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length)
-                {
-                    i++;
-                }
+                malformed = true;
+                return value;
             }
+
+            count += Encoding.UTF8.GetBytes(value, runStart, i - runStart, bytes, count);
+            bytes[count++] = (byte)((HexValue(value[i + 1]) << 4) | HexValue(value[i + 2]));
+            i += 2;
+            runStart = i + 1;
         }
+
+        count += Encoding.UTF8.GetBytes(value, runStart, value.Length - runStart, bytes, count);
 
         // Invalid UTF-8 becomes U+FFFD, which is neither whitespace nor control; the raw bytes were checked as '%XX' already.
         return Encoding.UTF8.GetString(bytes, 0, count);

@@ -104,11 +104,17 @@ internal static class TextRules
         codePoint = char.IsHighSurrogate(c) && index + 1 < value.Length && char.IsLowSurrogate(value[index + 1])
             ? char.ConvertToUtf32(c, value[index + 1])
             : c;
-        return codePoint is 0x00AD or 0x034F or 0x061C or 0x115F or 0x1160 or 0x17B4 or 0x17B5 or 0x2800 or 0x3164 or 0xFEFF or 0xFFA0
-                or (>= 0x180B and <= 0x180F) or (>= 0x200B and <= 0x200F) or (>= 0x202A and <= 0x202E) or (>= 0x2060 and <= 0x206F)
-                or (>= 0xFE00 and <= 0xFE0F) or (>= 0xFFF9 and <= 0xFFFB) or (>= 0x1D173 and <= 0x1D17A) or (>= 0xE0000 and <= 0xE0FFF)
-            || CharUnicodeInfo.GetUnicodeCategory(value, index) == UnicodeCategory.Format;
+        return IsListedInvisible(codePoint) || CharUnicodeInfo.GetUnicodeCategory(value, index) == UnicodeCategory.Format;
     }
+
+    /// <summary>
+    /// The invisible and direction-changing code points written out: the whole answer of <see cref="IsInvisibleOrBidi"/>
+    /// on a runtime whose Unicode tables do not know a character is a format character.
+    /// </summary>
+    internal static bool IsListedInvisible(int codePoint)
+        => codePoint is 0x00AD or 0x034F or 0x061C or 0x115F or 0x1160 or 0x17B4 or 0x17B5 or 0x2800 or 0x3164 or 0xFEFF or 0xFFA0
+            or (>= 0x180B and <= 0x180F) or (>= 0x200B and <= 0x200F) or (>= 0x202A and <= 0x202E) or (>= 0x2060 and <= 0x206F)
+            or (>= 0xFE00 and <= 0xFE0F) or (>= 0xFFF9 and <= 0xFFFB) or (>= 0x1D173 and <= 0x1D17A) or (>= 0xE0000 and <= 0xE0FFF);
 
     private static string CodePoint(int codePoint) => Invariant($"U+{codePoint:X4}");
 
