@@ -29,11 +29,14 @@ public static class Clock
         var until = time.GetUtcNow().AddHours(1);
         while (!task.IsCompleted && time.GetUtcNow() < until)
         {
-            // Let the client's continuations run before time moves on.
+            // Let the client's continuations run before time moves on: they resume on the thread pool (ConfigureAwait(false)),
+            // so yielding alone can move the clock before a retry has armed its delay, and the delay then looks longer.
             for (var i = 0; i < 20 && !task.IsCompleted; i++)
             {
                 await Task.Yield();
             }
+
+            await Task.Delay(1);
 
             time.Advance(TimeSpan.FromMilliseconds(250));
         }
