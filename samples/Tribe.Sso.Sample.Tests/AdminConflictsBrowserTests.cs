@@ -15,75 +15,51 @@ namespace Tribe.Sso.Sample.Tests;
 /// and her next visit signs her in.
 /// </summary>
 [NonParallelizable]
-public class AdminConflictsBrowserTests
+public class AdminConflictsBrowserTests : SampleInBrowser
 {
-    private SampleProcess _sample = null!;
-    private ChromeDriver _browser = null!;
-    private string _profile = null!;
-
-    [SetUp]
-    public void Start()
-    {
-        _sample = SampleProcess.Start();
-        _profile = Directory.CreateTempSubdirectory("tribe-sso-chromium-").FullName;
-        _browser = Browser.Start(_profile);
-    }
-
-    [TearDown]
-    public void Stop()
-    {
-        _browser?.Quit();
-        _browser?.Dispose();
-        _sample?.Dispose();
-        if (_profile is not null)
-        {
-            Directory.Delete(_profile, recursive: true);
-        }
-    }
-
     [Test]
     public void SeededConflict_AnswersConflict_FixOnTheAdminPage_ThenTheSignInSucceeds()
     {
         SeedMember("jane@example.com", "Jane (old account)", "legacy-42");
-        _browser.GoTo(_sample.BaseUrl + "/");
-        _browser.Click(By.Id("user-jane"));
-        _browser.ClickAndWaitForNavigation(By.Id("sign-in"));
+        Page.GoTo(Sample.BaseUrl + "/");
+        Page.Click(By.Id("user-jane"));
+        Page.ClickAndWaitForNavigation(By.Id("sign-in"));
 
-        _browser.ClickAndWaitForNavigation(By.Id("visit-community"));
+        Page.ClickAndWaitForNavigation(By.Id("visit-community"));
 
-        _browser.Text("outcome").Should().Be("Conflict");
+        Page.Text("outcome").Should().Be("Conflict");
         NavigationStatus().Should().Be(409, "the community answers a conflict with 409");
-        _browser.Text("conflict-reason").Should().Contain("already has a different externalId");
+        Page.Text("conflict-reason").Should().Contain("already has a different externalId");
 
-        _browser.GoTo(_sample.BaseUrl + "/admin/conflicts");
-        _browser.Heading().Should().Be("Community conflicts");
-        _browser.Text(By.Id("conflict-42")).Should().Contain("Jane Doe");
-        _browser.ClickAndWaitForNavigation(By.Id("fix-42"));
+        Page.GoTo(Sample.BaseUrl + "/admin/conflicts");
+        Page.Heading().Should().Be("Community conflicts");
+        Page.Text(By.Id("conflict-42")).Should().Contain("Jane Doe");
+        Page.ClickAndWaitForNavigation(By.Id("fix-42"));
 
-        _browser.Text("fix-result").Should().StartWith("Relinked: LinkedToAnotherId").And.EndWith("was linked to legacy-42)");
-        _browser.Text("no-conflicts").Should().Be("No open conflicts.", "the member is linked to Jane now");
+        Page.Text("fix-result").Should().StartWith("Relinked: LinkedToAnotherId").And.EndWith("was linked to legacy-42)");
+        Page.Text("no-conflicts").Should().Be("No open conflicts.", "the member is linked to Jane now");
 
-        _browser.GoTo(_sample.BaseUrl + "/");
-        _browser.ClickAndWaitForNavigation(By.Id("visit-community"));
+        Page.GoTo(Sample.BaseUrl + "/");
+        Page.ClickAndWaitForNavigation(By.Id("visit-community"));
 
-        _browser.Url.Should().Be(_sample.BaseUrl + "/community-sim/spaces/general", "the community accepted the token and redirected Jane to the page she asked for");
+        Page.Url.Should().Be(Sample.BaseUrl + "/community-sim/spaces/general", "the community accepted the token and redirected Jane to the page she asked for");
         NavigationStatus().Should().Be(200);
-        _browser.Text("external-id").Should().Be("42");
-        _browser.Text("email").Should().Be("jane@example.com");
-        _browser.Text("outcome").Should().BeOneOf("Updated", "Linked");
-        _sample.Output.Should().NotContain("ClientSecret =", "the sample prints no members client settings");
+        Page.Text("external-id").Should().Be("42");
+        Page.Text("email").Should().Be("jane@example.com");
+        Page.Text("outcome").Should().BeOneOf("Updated", "Linked");
+        Sample.Output.Should().NotContain("ClientSecret =", "the sample prints no members client settings");
     }
 
     /// <summary>The HTTP status of the document the browser shows (its final response, after any redirects).</summary>
     private long NavigationStatus() =>
-        (long)((IJavaScriptExecutor)_browser).ExecuteScript("return performance.getEntriesByType('navigation')[0].responseStatus;")!;
+        (long)((IJavaScriptExecutor)Page).ExecuteScript("return performance.getEntriesByType('navigation')[0].responseStatus;")!;
 
     /// <summary>An existing member, as a migration leaves one: the simulated community's JSON API for tests.</summary>
     private void SeedMember(string email, string name, string externalId)
     {
         using var http = new HttpClient();
         var body = $$"""{"email":"{{email}}","name":"{{name}}","externalId":"{{externalId}}"}""";
-        using var response = http.PostAsync(_sample.BaseUrl + "/community-sim/_simulator/members", new StringContent(body, Encoding.UTF8, "application/json")).GetAwaiter().GetResult();
+        using var response = http.PostAsync(Sample.BaseUrl + "/community-sim/_simulator/members", new StringContent(body, Encoding.UTF8, "application/json")).GetAwaiter().GetResult();
         response.StatusCode.Should().BeOneOf(HttpStatusCode.OK, HttpStatusCode.Created);
     }
 }

@@ -97,30 +97,7 @@ app.MapAdminPages(community); // /admin/conflicts: fix a conflict through the co
 if (community is not null)
 {
     // The simulated community, served in-process: every request under /community-sim goes to the simulator as it arrived.
-    app.Map("/community-sim/{**rest}", async (HttpContext context) =>
-    {
-        var request = context.Request;
-        var body = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0 ? await new StreamReader(request.Body).ReadToEndAsync() : null;
-        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path + request.QueryString;
-        var answer = community.Handle(new TribeCommunitySimulatorRequest(request.Method, target)
-        {
-            Host = request.Headers.Host,
-            SessionCookie = request.Cookies[TribeCommunitySimulator.SessionCookieName],
-            Body = body,
-            Authorization = request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null,
-        });
-        context.Response.StatusCode = answer.StatusCode;
-        foreach (var (name, value) in answer.Headers)
-        {
-            context.Response.Headers.Append(name, value);
-        }
-
-        // Nothing is written for an empty body: Kestrel throws on any write to a 204 (DELETE /_simulator) and drops the connection.
-        if (answer.Body.Length > 0)
-        {
-            await context.Response.WriteAsync(answer.Body);
-        }
-    });
+    app.Map("/community-sim/{**rest}", (HttpContext context) => SimulatorForwarding.ServeAsync(community, context));
 }
 
 app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(

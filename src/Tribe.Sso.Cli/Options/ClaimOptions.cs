@@ -62,14 +62,6 @@ internal sealed class ClaimOptions
     {
         try
         {
-            var builder = TribeSsoUser.Create(parse.GetValue(Sub)!, parse.GetValue(Name)!, parse.GetValue(Email)!);
-            builder = parse.GetValue(Role) is { } role ? builder.WithRole(ParseRole(role)) : builder;
-            builder = parse.GetValue(Picture) is { } picture ? builder.WithPicture(ParsePicture(picture)) : builder;
-            builder = parse.GetValue(Title) is { } title ? builder.WithTitle(title) : builder;
-            builder = parse.GetValue(Bio) is { } bio ? builder.WithBio(bio) : builder;
-            builder = parse.GetValue(Locale) is { } locale ? builder.WithLocale(locale) : builder;
-            builder = parse.GetValue(Source) is { } source ? builder.WithSource(source) : builder;
-            builder = parse.GetValue(Tagline) is { } tagline ? builder.WithTagline(tagline) : builder;
             var groups = (parse.GetValue(Groups) ?? Array.Empty<string>()).Select(ParseGroup).ToArray();
             var operation = parse.GetValue(GroupsOperation);
             if (operation is not null && operation is not ("replace" or "add"))
@@ -77,12 +69,21 @@ internal sealed class ClaimOptions
                 throw new CliException("--groups-operation", "'" + operation + "' is not replace or add.");
             }
 
-            if (groups.Length == 0)
+            if (groups.Length == 0 && operation is not null)
             {
-                return operation is null ? builder.Build() : throw new CliException("--groups-operation", "needs at least one --group.");
+                throw new CliException("--groups-operation", "needs at least one --group.");
             }
 
-            return (operation == "add" ? builder.AddToGroups(groups) : builder.ReplaceGroups(groups)).Build();
+            // Each text claim's option is named after the claim (OptionFor), so the shared mapping asks for it by name.
+            return UserClaims.Build(
+                parse.GetValue(Sub)!,
+                parse.GetValue(Name)!,
+                parse.GetValue(Email)!,
+                parse.GetValue(Role) is { } role ? ParseRole(role) : null,
+                parse.GetValue(Picture) is { } picture ? ParsePicture(picture) : null,
+                claim => parse.GetValue<string?>(OptionFor(claim)),
+                groups.Length == 0 ? null : groups,
+                operation == "add" ? TribeGroupsOperation.Add : TribeGroupsOperation.Replace);
         }
         catch (TribeSsoClaimException e)
         {
@@ -170,7 +171,7 @@ internal sealed class ClaimOptions
 
         if (parts.Length == 1)
         {
-            return TribeGroup.FromId(parts[0]);
+            return UserClaims.Group(parts[0], role: null, TribeGroupStatus.Joined);
         }
 
         if (!ClaimValues.TryParseGroupRole(parts[1], out var role))
@@ -184,6 +185,6 @@ internal sealed class ClaimOptions
             throw new CliException("--group", "status '" + parts[2] + "' is not joined or unapproved (ID:ROLE:STATUS).");
         }
 
-        return status == TribeGroupStatus.Joined ? TribeGroup.Joined(parts[0], role) : TribeGroup.Unapproved(parts[0], role);
+        return UserClaims.Group(parts[0], role, status);
     }
 }

@@ -60,7 +60,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        app.Run(context => Serve(simulator, context));
+        app.Run(context => SimulatorForwarding.ServeAsync(simulator, context));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SimulatorServer(app, simulator, new Uri(address));
@@ -98,35 +98,5 @@ public sealed class SimulatorServer : IAsyncDisposable
         _browser.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private static async Task Serve(TribeCommunitySimulator simulator, HttpContext context)
-    {
-        var request = context.Request;
-        string? body = null;
-        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
-        {
-            using var reader = new StreamReader(request.Body);
-            body = await reader.ReadToEndAsync(context.RequestAborted);
-        }
-
-        var answer = simulator.Handle(new TribeCommunitySimulatorRequest(request.Method, context.Features.Get<IHttpRequestFeature>()!.RawTarget)
-        {
-            Host = request.Headers.Host,
-            Body = body,
-            Authorization = request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null,
-        });
-        context.Response.StatusCode = answer.StatusCode;
-        foreach (var header in answer.Headers)
-        {
-            context.Response.Headers.Append(header.Key, header.Value);
-        }
-
-        if (answer.Body.Length > 0)
-        {
-            var bytes = Encoding.UTF8.GetBytes(answer.Body);
-            context.Response.ContentLength = bytes.Length;
-            await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
-        }
     }
 }

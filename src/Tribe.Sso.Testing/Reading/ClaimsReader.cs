@@ -26,17 +26,17 @@ internal static class ClaimsReader
             Audience = ReadAudience(payload, findings, out var audiences),
             Role = ReadRole(payload, findings),
             Picture = ReadPicture(payload, findings),
-            Source = OptionalString(payload, ClaimNames.Source, findings),
-            Title = OptionalString(payload, ClaimNames.Title, findings),
-            Bio = OptionalString(payload, ClaimNames.Bio, findings),
-            Locale = OptionalString(payload, ClaimNames.Locale, findings),
-            Tagline = OptionalString(payload, ClaimNames.Tagline, findings),
-            IssuedAt = NumericDate(payload, ClaimNames.IssuedAt, findings),
-            ExpiresAt = NumericDate(payload, ClaimNames.Expires, findings),
-            NotBefore = NumericDate(payload, ClaimNames.NotBefore, findings),
-            UnknownClaims = payload.EnumerateObject().Select(p => p.Name).Where(n => !ClaimNames.Known.Contains(n)).ToList().AsReadOnly(),
             Audiences = audiences,
         };
+        foreach (var claim in UserClaims.TextNames)
+        {
+            claims.SetText(claim, OptionalString(payload, claim, findings));
+        }
+
+        claims.IssuedAt = NumericDate(payload, ClaimNames.IssuedAt, findings);
+        claims.ExpiresAt = NumericDate(payload, ClaimNames.Expires, findings);
+        claims.NotBefore = NumericDate(payload, ClaimNames.NotBefore, findings);
+        claims.UnknownClaims = payload.EnumerateObject().Select(p => p.Name).Where(n => !ClaimNames.Known.Contains(n)).ToList().AsReadOnly();
         GroupsReader.Read(payload, claims, findings);
         foreach (var unknown in claims.UnknownClaims)
         {

@@ -107,23 +107,10 @@ internal static class TokenChecks
 
         try
         {
-            var builder = TribeSsoUser.Create(claims.Subject, claims.Name, claims.Email);
-            builder = claims.Role is { } role ? builder.WithRole(role) : builder;
-            builder = claims.Picture is { } picture && (picture.Scheme == Uri.UriSchemeHttp || picture.Scheme == Uri.UriSchemeHttps) ? builder.WithPicture(picture) : builder;
-            builder = claims.Source is { } source ? builder.WithSource(source) : builder;
-            builder = claims.Title is { } title ? builder.WithTitle(title) : builder;
-            builder = claims.Bio is { } bio ? builder.WithBio(bio) : builder;
-            builder = claims.Locale is { } locale ? builder.WithLocale(locale) : builder;
-            builder = claims.Tagline is { } tagline ? builder.WithTagline(tagline) : builder;
-            if (claims.Groups is { } groups)
-            {
-                var entries = groups.Select(g => g.IsBareId ? TribeGroup.FromId(g.GroupId)
-                    : g.Status == TribeGroupStatus.Joined ? TribeGroup.Joined(g.GroupId, g.Role) : TribeGroup.Unapproved(g.GroupId, g.Role));
-                builder = claims.GroupsOperation == TribeGroupsOperation.Add ? builder.AddToGroups(entries)
-                    : groups.Count == 0 ? builder.RemoveFromAllGroups() : builder.ReplaceGroups(entries);
-            }
-
-            return builder.Build();
+            // A picture the reader took as absolute but not http(s) is the community's business, not an SDK refusal.
+            var picture = claims.Picture is { } p && (p.Scheme == Uri.UriSchemeHttp || p.Scheme == Uri.UriSchemeHttps) ? p : null;
+            var groups = claims.Groups?.Select(g => UserClaims.Group(g.GroupId, g.IsBareId ? null : g.Role, g.Status)).ToList();
+            return UserClaims.Build(claims.Subject, claims.Name, claims.Email, claims.Role, picture, claims.Text, groups, claims.GroupsOperation);
         }
         catch (TribeSsoClaimException e)
         {

@@ -29,19 +29,19 @@ public sealed class TribeSsoClaims
     public Uri? Picture { get; internal set; }
 
     /// <summary>Gets <c>source</c>.</summary>
-    public string? Source { get; internal set; }
+    public string? Source => Text(ClaimNames.Source);
 
     /// <summary>Gets <c>title</c>.</summary>
-    public string? Title { get; internal set; }
+    public string? Title => Text(ClaimNames.Title);
 
     /// <summary>Gets <c>bio</c>.</summary>
-    public string? Bio { get; internal set; }
+    public string? Bio => Text(ClaimNames.Bio);
 
     /// <summary>Gets <c>locale</c>.</summary>
-    public string? Locale { get; internal set; }
+    public string? Locale => Text(ClaimNames.Locale);
 
     /// <summary>Gets <c>tagline</c>.</summary>
-    public string? Tagline { get; internal set; }
+    public string? Tagline => Text(ClaimNames.Tagline);
 
     /// <summary>Gets <c>groups</c>, or null when the token leaves groups alone. Empty means "remove from every group" (unless adding).</summary>
     public IReadOnlyList<TribeSsoGroupClaim>? Groups { get; internal set; }
@@ -58,9 +58,24 @@ public sealed class TribeSsoClaims
     /// <summary>Gets <c>nbf</c>.</summary>
     public DateTimeOffset? NotBefore { get; internal set; }
 
+    /// <summary>The optional text claims (<see cref="UserClaims.Text"/>) the token gives, by claim name.</summary>
+    private readonly Dictionary<string, string> _text = new(StringComparer.Ordinal);
+
     /// <summary>Gets every value of <c>aud</c>, for the expected-audience check.</summary>
     internal IReadOnlyList<string> Audiences { get; set; } = Array.Empty<string>();
 
     /// <summary>Gets the names of claims the community does not know (it ignores them).</summary>
     public IReadOnlyList<string> UnknownClaims { get; internal set; } = Array.Empty<string>();
+
+    /// <summary>Gets an optional text claim's value by its name, or null when the token does not give it as a string.</summary>
+    internal string? Text(string claim) => _text.TryGetValue(claim, out var value) ? value : null;
+
+    /// <summary>Records an optional text claim the reader read (null: absent or not a string).</summary>
+    internal void SetText(string claim, string? value)
+    {
+        if (value is not null)
+        {
+            _text[claim] = value;
+        }
+    }
 }

@@ -15,6 +15,8 @@ public class UrlTextTests
     [TestCase("/a?x=1#top", "/a?x=1&ReturnUrl=%2Fx#top")]
     [TestCase("/a#frag?not-a-query", "/a?ReturnUrl=%2Fx#frag?not-a-query")]
     [TestCase("https://partner.example/back", "https://partner.example/back?ReturnUrl=%2Fx")]
+    [TestCase("#top", "?ReturnUrl=%2Fx#top")]
+    [TestCase("?step=new", "?step=new&ReturnUrl=%2Fx")]
     public void WithQueryParameter_PutsTheParameterInTheQueryBeforeAnyFragment(string url, string expected)
         => UrlText.WithQueryParameter(url, "ReturnUrl", UrlText.EscapeValue("/x")).Should().Be(expected);
 
@@ -24,6 +26,9 @@ public class UrlTextTests
     [TestCase("/a?q=1&re%64irect=/x&redirect&r=2", "/a?q=1&r=2")]
     [TestCase("/a?&q=1&&redirects=/x", "/a?&q=1&&redirects=/x")]
     [TestCase("/a#top?redirect=/x", "/a#top?redirect=/x")]
+    [TestCase("#top?redirect=/x", "#top?redirect=/x")]
+    [TestCase("?redirect=/x&q=1", "?q=1")]
+    [TestCase("/a&redirect=/x", "/a&redirect=/x")]
     public void WithoutQueryParameter_DropsEveryParameterOfThatName_AndKeepsTheRest(string url, string expected)
         => UrlText.WithoutQueryParameter(url, "redirect").Should().Be(expected);
 
@@ -59,6 +64,11 @@ public class UrlTextTests
     [TestCase("/already%C3%A9ncoded?x=%2F", "/already%C3%A9ncoded?x=%2F")]
     [TestCase("/a b", "/a%20b")]
     [TestCase("/a\r\nb", "/a%0D%0Ab")]
+    [TestCase("\r\n", "%0D%0A")]
+    [TestCase(" ", "%20")]
+    [TestCase("\u00e9", "%C3%A9")]
+    [TestCase("/a\u007F", "/a%7F")]
+    [TestCase("!~", "!~")]
     public void AsciiLocation_PercentEncodesEverythingAHeaderCannotCarry_AndLeavesEscapesAlone(string text, string expected)
         => UrlText.AsciiLocation(text).Should().Be(expected);
 
@@ -76,6 +86,13 @@ public class UrlTextTests
 
     [TestCase("ReturnUrl", true)]
     [TestCase("return_url-2.x", true)]
+    [TestCase("azAZ09_-.", true)]
+    [TestCase("a/b", false)]
+    [TestCase("a@b", false)]
+    [TestCase("a[b", false)]
+    [TestCase("a`b", false)]
+    [TestCase("a{b", false)]
+    [TestCase("a:b", false)]
     [TestCase("", false)]
     [TestCase("r\r\nSet-Cookie: x=1", false)]
     [TestCase("a&ReturnUrl=//evil.example&b", false)]
@@ -85,6 +102,10 @@ public class UrlTextTests
     [TestCase(null, false)]
     public void IsToken_AcceptsOnlyPlainParameterNames(string? name, bool expected)
         => UrlText.IsToken(name).Should().Be(expected);
+
+    [Test]
+    public void WithoutQueryParameter_AParameterWithAnEmptyName_IsNamedEmpty()
+        => UrlText.WithoutQueryParameter("/a?=x&q=1", string.Empty).Should().Be("/a?q=1", "the name of \"=x\" is what comes before its '=': nothing");
 
     [Test]
     public void IsToken_RefusesANameOverTheLimit()

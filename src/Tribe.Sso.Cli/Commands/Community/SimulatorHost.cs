@@ -18,7 +18,7 @@ namespace Tribe.Sso.Cli;
 
 /// <summary>
 /// Serves a <see cref="TribeCommunitySimulator"/> with Kestrel (the slim, AOT-safe builder): each request goes to the
-/// simulator as it arrived (raw target, session cookie, body, <c>Authorization</c> header) and its answer is written back as is.
+/// simulator as it arrived and its answer is written back as is (<see cref="SimulatorForwarding"/>).
 /// </summary>
 internal static class SimulatorHost
 {
@@ -33,7 +33,7 @@ internal static class SimulatorHost
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBodyBytes);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         using var app = builder.Build();
-        app.Run(context => Serve(simulator, context));
+        app.Run(context => SimulatorForwarding.ServeAsync(simulator, context));
         try
         {
             app.StartAsync().GetAwaiter().GetResult();
@@ -58,39 +58,4 @@ internal static class SimulatorHost
     private static string ListenAddress(Uri listen) => listen.Port == 0 && string.Equals(listen.Host, "localhost", StringComparison.OrdinalIgnoreCase)
         ? "http://127.0.0.1:0"
         : listen.GetLeftPart(UriPartial.Authority);
-
-    private static async Task Serve(TribeCommunitySimulator simulator, HttpContext context)
-    {
-        var request = context.Request;
-        string? body = null;
-        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
-        {
-            using var reader = new StreamReader(request.Body);
-            body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
-        }
-
-        // The raw target, absolute-form included (the simulator reads its authority as the host), and the Host header:
-        // the simulator answers loopback names only, so a DNS-rebinding page cannot read it.
-        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.Path + request.QueryString).ToString();
-        var answer = simulator.Handle(new TribeCommunitySimulatorRequest(request.Method, target)
-        {
-            Host = request.Headers.Host,
-            SessionCookie = request.Cookies[TribeCommunitySimulator.SessionCookieName],
-            Body = body,
-            Authorization = request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null,
-        });
-        context.Response.StatusCode = answer.StatusCode;
-        foreach (var header in answer.Headers)
-        {
-            context.Response.Headers.Append(header.Key, header.Value);
-        }
-
-        // Nothing is written for an empty body: Kestrel throws on any write to a 204, and then drops the connection.
-        if (answer.Body.Length > 0)
-        {
-            var bytes = System.Text.Encoding.UTF8.GetBytes(answer.Body);
-            context.Response.ContentLength = bytes.Length;
-            await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
-        }
-    }
 }

@@ -55,16 +55,15 @@ internal static class GatewayMemberUpdate
         {
             // The SDK's claim rules, through its builder, for the values given (stand-ins fill the others): the message
             // names the claim and the rule, never the value.
-            var builder = TribeSsoUser.Create(externalId ?? "42", name ?? "Jane", email ?? "jane@example.com");
-            if (locale is not null)
-            {
-                builder.WithLocale(locale);
-            }
-
-            if (tagline is not null)
-            {
-                builder.WithTagline(tagline);
-            }
+            _ = UserClaims.Build(
+                externalId ?? "42",
+                name ?? "Jane",
+                email ?? "jane@example.com",
+                role: null,
+                picture: null,
+                claim => claim switch { ClaimNames.Locale => locale, ClaimNames.Tagline => tagline, _ => null },
+                groups: null,
+                groupsOperation: null);
         }
         catch (TribeSsoClaimException e)
         {
