@@ -63,6 +63,15 @@ total = detected + undetected
 print(f"{100.0 * detected / total:.2f}% ({detected} of {total} detected; survived {counts.get('Survived', 0)}, no coverage {counts.get('NoCoverage', 0)})" if total else "n/a")
 PY
 )
+  # Every undetected mutant, one line each, for the log: docs/quality.md lists the equivalent ones.
+  python3 - "$out/reports/mutation-report.json" <<'PY' 2>/dev/null | tee "$out/undetected.txt" || true
+import json, sys
+report = json.load(open(sys.argv[1], encoding="utf-8"))
+for path, f in sorted(report["files"].items()):
+    for m in f["mutants"]:
+        if m["status"] in ("Survived", "NoCoverage"):
+            print(f"undetected: {path.split('src/')[-1]}:{m['location']['start']['line']} {m['status']} {m['mutatorName']}: {m.get('replacement', '')[:80]}")
+PY
   say "$package: mutation score $score in $((seconds / 60)) min $((seconds % 60)) s; Stryker exit code $code"
   echo "$score" >"$out/score.txt"
   [ "$code" -eq 0 ] || status=$code

@@ -54,6 +54,9 @@ internal sealed class SampleProcess : IDisposable
         start.ArgumentList.Add(assembly);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(baseUrl);
+        // No configuration file watchers: each takes an inotify instance (128 per user by default), and a machine busy
+        // with other hosts and browsers can run out, which fails the sample at start-up. The tests never edit its files.
+        start.Environment["DOTNET_hostBuilder__reloadConfigOnChange"] = "false";
         start.Environment.Remove("TribeSso__CommunityUrl");
         start.Environment.Remove("TribeSso__PrivateKey");
         if (community is not null && key is not null)
@@ -69,10 +72,14 @@ internal sealed class SampleProcess : IDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!started.Task.Wait(TimeSpan.FromSeconds(60)))
+        // Whichever comes first: the address line, the process ending (its output says why), or 60 s.
+        var exited = process.WaitForExitAsync();
+        var first = Task.WhenAny(started.Task, exited, Task.Delay(TimeSpan.FromSeconds(60))).GetAwaiter().GetResult();
+        if (first != started.Task)
         {
+            var why = first == exited ? "exited with code " + process.ExitCode + " before printing its address" : "did not print its address within 60 s";
             sample.Dispose();
-            Assert.Fail("The sample did not print its address within 60 s. Output:\n" + sample.Output);
+            Assert.Fail("The sample " + why + ". Output:\n" + sample.Output);
         }
 
         return sample;
