@@ -39,22 +39,22 @@ public sealed class FloorSigner
             _writer.WriteString("role", role == TribeRole.Admin ? "admin" : role == TribeRole.Moderator ? "moderator" : "member");
         }
 
-        if (user.Picture is { } picture)
+        if (user.Profile.Picture is { } picture)
         {
             _writer.WriteString("picture", picture.AbsoluteUri);
         }
 
-        if (user.Title is { } title)
+        if (user.Profile.Title is { } title)
         {
             _writer.WriteString("title", title);
         }
 
-        if (user.Bio is { } bio)
+        if (user.Profile.Bio is { } bio)
         {
             _writer.WriteString("bio", bio);
         }
 
-        if (user.Locale is { } locale)
+        if (user.Profile.Locale is { } locale)
         {
             _writer.WriteString("locale", locale);
         }

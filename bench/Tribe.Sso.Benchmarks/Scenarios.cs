@@ -65,22 +65,22 @@ public sealed class Scenario
             claims.Add(new("role", role.ToString().ToLowerInvariant()));
         }
 
-        if (user.Picture is { } picture)
+        if (user.Profile.Picture is { } picture)
         {
             claims.Add(new("picture", picture.AbsoluteUri));
         }
 
-        if (user.Title is { } title)
+        if (user.Profile.Title is { } title)
         {
             claims.Add(new("title", title));
         }
 
-        if (user.Bio is { } bio)
+        if (user.Profile.Bio is { } bio)
         {
             claims.Add(new("bio", bio));
         }
 
-        if (user.Locale is { } locale)
+        if (user.Profile.Locale is { } locale)
         {
             claims.Add(new("locale", locale));
         }

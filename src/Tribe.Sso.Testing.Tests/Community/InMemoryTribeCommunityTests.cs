@@ -50,7 +50,7 @@ public class InMemoryTribeCommunityTests
         result.Member.Email.Should().Be("jane.smith@example.org");
         result.Member.Name.Should().Be("Jane Smith");
         result.Member.Role.Should().Be(TribeRole.Moderator);
-        result.Member.Title.Should().Be("Lead");
+        result.Member.Profile.Title.Should().Be("Lead");
         _community.Members.Should().ContainSingle();
     }
 
@@ -152,7 +152,7 @@ public class InMemoryTribeCommunityTests
 
         member.Groups.Select(g => g.GroupId).Should().Equal("a");
         member.Role.Should().Be(TribeRole.Admin);
-        member.Bio.Should().Be("bio");
+        member.Profile.Bio.Should().Be("bio");
     }
 
     [TestCase("//evil.example")]

@@ -10,18 +10,18 @@ namespace Tribe.Sso.Testing.Tests.Reading;
 /// </summary>
 public class UserClaimsTests
 {
-    [TestCase("source", nameof(TribeSsoUser.Source))]
-    [TestCase("title", nameof(TribeSsoUser.Title))]
-    [TestCase("bio", nameof(TribeSsoUser.Bio))]
-    [TestCase("locale", nameof(TribeSsoUser.Locale))]
-    [TestCase("tagline", nameof(TribeSsoUser.Tagline))]
+    [TestCase("source", nameof(TribeProfile.Source))]
+    [TestCase("title", nameof(TribeProfile.Title))]
+    [TestCase("bio", nameof(TribeProfile.Bio))]
+    [TestCase("locale", nameof(TribeProfile.Locale))]
+    [TestCase("tagline", nameof(TribeProfile.Tagline))]
     public void Build_OneTextClaim_SetsThatPropertyAndNoOther(string claim, string property)
     {
         var user = UserClaims.Build("42", "Jane", "jane@example.com", null, null, name => name == claim ? "fr" : null, null, null);
 
         foreach (var other in TextProperties())
         {
-            other.GetValue(user).Should().Be(other.Name == property ? "fr" : null, "only " + claim + " was given");
+            other.GetValue(user.Profile).Should().Be(other.Name == property ? "fr" : null, "only " + claim + " was given");
         }
     }
 
@@ -71,7 +71,5 @@ public class UserClaimsTests
     private static TribeSsoUser Build(TribeGroup[]? groups, TribeGroupsOperation operation) =>
         UserClaims.Build("42", "Jane", "jane@example.com", null, null, _ => null, groups, operation);
 
-    private static PropertyInfo[] TextProperties() => typeof(TribeSsoUser).GetProperties()
-        .Where(p => p.PropertyType == typeof(string) && p.Name is not (nameof(TribeSsoUser.Id) or nameof(TribeSsoUser.Name) or nameof(TribeSsoUser.Email)))
-        .ToArray();
+    private static PropertyInfo[] TextProperties() => typeof(TribeProfile).GetProperties().Where(p => p.PropertyType == typeof(string)).ToArray();
 }

@@ -42,8 +42,7 @@ public sealed partial class InMemoryTribeCommunity
             member.ExternalId = changes.SetsExternalId ? changes.ExternalId : member.ExternalId;
             member.Email = changes.Email ?? member.Email;
             member.Name = changes.Name ?? member.Name;
-            member.Locale = changes.Locale ?? member.Locale;
-            member.Tagline = changes.Tagline ?? member.Tagline;
+            member.Profile = member.Profile with { Locale = changes.Locale ?? member.Profile.Locale, Tagline = changes.Tagline ?? member.Profile.Tagline };
             member.Role = changes.Role ?? member.Role;
             member.UpdatedAt = _clock.GetUtcNow();
             changed = member.Snapshot();

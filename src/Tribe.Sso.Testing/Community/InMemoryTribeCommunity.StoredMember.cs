@@ -33,17 +33,7 @@ public sealed partial class InMemoryTribeCommunity
 
         public TribeRole Role { get; set; }
 
-        public Uri? Picture { get; set; }
-
-        public string? Source { get; set; }
-
-        public string? Title { get; set; }
-
-        public string? Bio { get; set; }
-
-        public string? Locale { get; set; }
-
-        public string? Tagline { get; set; }
+        public TribeProfile Profile { get; set; } = TribeProfile.Empty;
 
         public List<TribeCommunityGroupMembership> Groups { get; } = new();
 
@@ -53,12 +43,16 @@ public sealed partial class InMemoryTribeCommunity
             Email = claims.Email!;
             Name = claims.Name!;
             Role = claims.Role ?? Role;
-            Picture = claims.Picture ?? Picture;
-            Source = claims.Source ?? Source;
-            Title = claims.Title ?? Title;
-            Bio = claims.Bio ?? Bio;
-            Locale = claims.Locale ?? Locale;
-            Tagline = claims.Tagline ?? Tagline;
+            // A claim the token leaves out keeps the stored value.
+            Profile = new TribeProfile
+            {
+                Picture = claims.Picture ?? Profile.Picture,
+                Source = claims.Source ?? Profile.Source,
+                Title = claims.Title ?? Profile.Title,
+                Bio = claims.Bio ?? Profile.Bio,
+                Locale = claims.Locale ?? Profile.Locale,
+                Tagline = claims.Tagline ?? Profile.Tagline,
+            };
             if (claims.Groups is not { } groups)
             {
                 return;
@@ -76,6 +70,6 @@ public sealed partial class InMemoryTribeCommunity
             }
         }
 
-        public TribeCommunityMember Snapshot() => new(Id, ExternalId, Email, Name, Role, Picture, Source, Title, Bio, Locale, Tagline, Groups.ToList().AsReadOnly(), CreatedAt, UpdatedAt);
+        public TribeCommunityMember Snapshot() => new(Id, ExternalId, Email, Name, Role, Profile, Groups.ToList().AsReadOnly(), CreatedAt, UpdatedAt);
     }
 }

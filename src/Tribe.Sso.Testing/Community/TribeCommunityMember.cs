@@ -12,12 +12,7 @@ public sealed class TribeCommunityMember
         string email,
         string name,
         TribeRole role,
-        Uri? picture,
-        string? source,
-        string? title,
-        string? bio,
-        string? locale,
-        string? tagline,
+        TribeProfile profile,
         IReadOnlyList<TribeCommunityGroupMembership> groups,
         DateTimeOffset createdAt,
         DateTimeOffset updatedAt)
@@ -27,12 +22,7 @@ public sealed class TribeCommunityMember
         Email = email;
         Name = name;
         Role = role;
-        Picture = picture;
-        Source = source;
-        Title = title;
-        Bio = bio;
-        Locale = locale;
-        Tagline = tagline;
+        Profile = profile;
         Groups = groups;
         CreatedAt = createdAt;
         UpdatedAt = updatedAt;
@@ -53,23 +43,11 @@ public sealed class TribeCommunityMember
     /// <summary>Gets the community role.</summary>
     public TribeRole Role { get; }
 
-    /// <summary>Gets the picture URL, or null.</summary>
-    public Uri? Picture { get; }
-
-    /// <summary>Gets the marketing source, or null.</summary>
-    public string? Source { get; }
-
-    /// <summary>Gets the profile title, or null.</summary>
-    public string? Title { get; }
-
-    /// <summary>Gets the bio, or null.</summary>
-    public string? Bio { get; }
-
-    /// <summary>Gets the locale, or null.</summary>
-    public string? Locale { get; }
-
-    /// <summary>Gets the tagline, or null.</summary>
-    public string? Tagline { get; }
+    /// <summary>
+    /// Gets the profile the community stored: the last value each sign-in or API change gave, which the community took
+    /// even where the SDK's builder would refuse it. <see cref="TribeProfile.Empty"/> until something is set.
+    /// </summary>
+    public TribeProfile Profile { get; }
 
     /// <summary>Gets the group memberships, in the order they were made.</summary>
     public IReadOnlyList<TribeCommunityGroupMembership> Groups { get; }

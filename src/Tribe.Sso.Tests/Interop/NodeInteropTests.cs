@@ -45,7 +45,7 @@ public class NodeInteropTests
                 var result = results[i]![library]!;
                 result["ok"]!.GetValue<bool>().Should().BeTrue(result["error"]?.ToString());
                 result["payload"]!["name"]!.GetValue<string>().Should().Be(sample[i].Name);
-                result["payload"]!["bio"]!.GetValue<string>().Should().Be(sample[i].Bio);
+                result["payload"]!["bio"]!.GetValue<string>().Should().Be(sample[i].Profile.Bio);
                 result["payload"]!["sub"]!.GetValue<string>().Should().Be(sample[i].Id);
                 result["payload"]!["groupsOperation"]!.GetValue<string>().Should().Be("add");
             }

@@ -65,9 +65,9 @@ public class RoundTripPropertyTests
                 payload.GetProperty("name").GetString().Should().Be(user.Name);
                 payload.GetProperty("email").GetString().Should().Be(user.Email);
                 result.Claims["name"].Should().Be(user.Name, "JsonWebTokenHandler reads the same name");
-                (payload.TryGetProperty("title", out var title) ? title.GetString() : null).Should().Be(user.Title);
-                (payload.TryGetProperty("bio", out var bio) ? bio.GetString() : null).Should().Be(user.Bio);
-                payload.GetProperty("picture").GetString().Should().Be(user.Picture!.AbsoluteUri);
+                (payload.TryGetProperty("title", out var title) ? title.GetString() : null).Should().Be(user.Profile.Title);
+                (payload.TryGetProperty("bio", out var bio) ? bio.GetString() : null).Should().Be(user.Profile.Bio);
+                payload.GetProperty("picture").GetString().Should().Be(user.Profile.Picture!.AbsoluteUri);
                 payload.EnumerateObject().Select(p => p.Name).Should().OnlyHaveUniqueItems();
                 payload.GetProperty("exp").GetInt64().Should().Be(payload.GetProperty("iat").GetInt64() + 60);
                 if (user.Groups is null)

@@ -168,7 +168,7 @@ public class ClaimRulesBoundaryTests
     [Test]
     public void WithBio_At4000Characters_IsAccepted()
     {
-        TribeSsoUser.Create(Id, Name, Email).WithBio(new string('b', 4000)).Build().Bio.Should().HaveLength(4000);
+        TribeSsoUser.Create(Id, Name, Email).WithBio(new string('b', 4000)).Build().Profile.Bio.Should().HaveLength(4000);
     }
 
     [Test]
@@ -182,7 +182,7 @@ public class ClaimRulesBoundaryTests
     {
         const string Bio = "<p>Line one\r\nLine two\tand \u202Bעברית\u202C</p>";
 
-        TribeSsoUser.Create(Id, Name, Email).WithBio(Bio).Build().Bio.Should().Be(Bio);
+        TribeSsoUser.Create(Id, Name, Email).WithBio(Bio).Build().Profile.Bio.Should().Be(Bio);
     }
 
     [Test]

@@ -18,7 +18,7 @@ public class PictureRuleTests
     [TestCase("https://[2001:db8::1]/a.png")]
     public void WithPicture_AnAbsoluteHttpOrHttpsUrl_IsAccepted(string url)
     {
-        Jane().WithPicture(new Uri(url)).Build().Picture.Should().Be(new Uri(url));
+        Jane().WithPicture(new Uri(url)).Build().Profile.Picture.Should().Be(new Uri(url));
     }
 
     [Test]
@@ -43,7 +43,7 @@ public class PictureRuleTests
     {
         var url = new Uri(Base + new string('p', 2048 - Base.Length));
 
-        Jane().WithPicture(url).Build().Picture!.AbsoluteUri.Should().HaveLength(2048);
+        Jane().WithPicture(url).Build().Profile.Picture!.AbsoluteUri.Should().HaveLength(2048);
     }
 
     [Test]
@@ -60,7 +60,7 @@ public class PictureRuleTests
         var atLimit = new Uri(Base + new string('p', 2048 - Base.Length - 6) + "\u00E9");
         var overLimit = new Uri(Base + new string('p', 2049 - Base.Length - 6) + "\u00E9");
 
-        Jane().WithPicture(atLimit).Build().Picture!.AbsoluteUri.Should().HaveLength(2048);
+        Jane().WithPicture(atLimit).Build().Profile.Picture!.AbsoluteUri.Should().HaveLength(2048);
         Refusal(overLimit).Should().StartWith("Claim 'picture' is 2049 characters long;");
     }
 

@@ -26,11 +26,11 @@ public class TribeSsoUserBuilderTests
         user.Name.Should().Be("Zoë O'Brien");
         user.Email.Should().Be("zoe.obrien+sso@example.co.uk");
         user.Role.Should().Be(TribeRole.Admin);
-        user.Picture.Should().Be(new Uri("https://cdn.example.com/u/7.png"));
-        user.Source.Should().Be("newsletter");
-        user.Title.Should().Be("Head of \"Support\"");
-        user.Locale.Should().Be("fr-CA");
-        user.Tagline.Should().Be("Ask me anything");
+        user.Profile.Picture.Should().Be(new Uri("https://cdn.example.com/u/7.png"));
+        user.Profile.Source.Should().Be("newsletter");
+        user.Profile.Title.Should().Be("Head of \"Support\"");
+        user.Profile.Locale.Should().Be("fr-CA");
+        user.Profile.Tagline.Should().Be("Ask me anything");
         user.GroupsOperation.Should().Be(TribeGroupsOperation.Replace);
         user.Groups.Should().Equal(TribeGroup.FromId("g1"), TribeGroup.Joined("g2", TribeGroupRole.Admin), TribeGroup.Unapproved("g3"));
     }
@@ -102,7 +102,7 @@ public class TribeSsoUserBuilderTests
     [TestCase("ast")]
     public void WithLocale_AcceptsBcp47Tags(string locale)
     {
-        TribeSsoUser.Create("42", "Jane", "jane@example.com").WithLocale(locale).Build().Locale.Should().Be(locale);
+        TribeSsoUser.Create("42", "Jane", "jane@example.com").WithLocale(locale).Build().Profile.Locale.Should().Be(locale);
     }
 
     [Test]
@@ -110,7 +110,7 @@ public class TribeSsoUserBuilderTests
     {
         const string Bio = "<p>Line one</p>\r\n\t<b>Line two</b>";
 
-        TribeSsoUser.Create("42", "Jane", "jane@example.com").WithBio(Bio).Build().Bio.Should().Be(Bio);
+        TribeSsoUser.Create("42", "Jane", "jane@example.com").WithBio(Bio).Build().Profile.Bio.Should().Be(Bio);
     }
 
     [Test]

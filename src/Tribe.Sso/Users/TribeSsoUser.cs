@@ -22,12 +22,7 @@ public sealed class TribeSsoUser
         string name,
         string email,
         TribeRole? role,
-        Uri? picture,
-        string? source,
-        string? title,
-        string? bio,
-        string? locale,
-        string? tagline,
+        TribeProfile profile,
         IReadOnlyList<TribeGroup>? groups,
         TribeGroupsOperation? groupsOperation)
     {
@@ -35,12 +30,7 @@ public sealed class TribeSsoUser
         Name = name;
         Email = email;
         Role = role;
-        Picture = picture;
-        Source = source;
-        Title = title;
-        Bio = bio;
-        Locale = locale;
-        Tagline = tagline;
+        Profile = profile;
         Groups = groups;
         GroupsOperation = groupsOperation;
     }
@@ -57,23 +47,11 @@ public sealed class TribeSsoUser
     /// <summary>Gets the community role (<c>role</c>), or null to leave the community's choice (member for new users).</summary>
     public TribeRole? Role { get; }
 
-    /// <summary>Gets the profile picture URL (<c>picture</c>), or null.</summary>
-    public Uri? Picture { get; }
-
-    /// <summary>Gets the marketing source (<c>source</c>), or null.</summary>
-    public string? Source { get; }
-
-    /// <summary>Gets the profile title (<c>title</c>), or null.</summary>
-    public string? Title { get; }
-
-    /// <summary>Gets the short description (<c>bio</c>), which may contain simple HTML, or null.</summary>
-    public string? Bio { get; }
-
-    /// <summary>Gets the BCP 47 locale (<c>locale</c>), or null.</summary>
-    public string? Locale { get; }
-
-    /// <summary>Gets the tagline (<c>tagline</c>), or null.</summary>
-    public string? Tagline { get; }
+    /// <summary>
+    /// Gets the optional profile claims (<c>picture</c>, <c>source</c>, <c>title</c>, <c>bio</c>, <c>locale</c>,
+    /// <c>tagline</c>), each checked when the builder set it; <see cref="TribeProfile.Empty"/> when none was set.
+    /// </summary>
+    public TribeProfile Profile { get; }
 
     /// <summary>
     /// Gets the groups (<c>groups</c>), or null when the token leaves the user's groups alone. An empty list means

@@ -20,12 +20,7 @@ public sealed class TribeSsoUserBuilder
     private readonly string _name;
     private readonly string _email;
     private TribeRole? _role;
-    private Uri? _picture;
-    private string? _source;
-    private string? _title;
-    private string? _bio;
-    private string? _locale;
-    private string? _tagline;
+    private TribeProfile _profile = TribeProfile.Empty;
     private TribeGroup[]? _groups;
     private TribeGroupsOperation? _groupsOperation;
 
@@ -54,7 +49,7 @@ public sealed class TribeSsoUserBuilder
     public TribeSsoUserBuilder WithPicture(Uri picture)
     {
         var validated = ClaimRules.Picture(picture);
-        return Copy(b => b._picture = validated);
+        return Copy(b => b._profile = b._profile with { Picture = validated });
     }
 
     /// <summary>Sets the marketing source (<c>source</c>), like <c>utm_source</c>.</summary>
@@ -65,7 +60,7 @@ public sealed class TribeSsoUserBuilder
     public TribeSsoUserBuilder WithSource(string source)
     {
         var validated = ClaimRules.ShortText(ClaimNames.Source, source);
-        return Copy(b => b._source = validated);
+        return Copy(b => b._profile = b._profile with { Source = validated });
     }
 
     /// <summary>Sets the profile title (<c>title</c>).</summary>
@@ -76,7 +71,7 @@ public sealed class TribeSsoUserBuilder
     public TribeSsoUserBuilder WithTitle(string title)
     {
         var validated = ClaimRules.ShortText(ClaimNames.Title, title);
-        return Copy(b => b._title = validated);
+        return Copy(b => b._profile = b._profile with { Title = validated });
     }
 
     /// <summary>Sets the short description (<c>bio</c>). Simple HTML is passed through as is (the community renders it); line breaks and tabs are allowed.</summary>
@@ -87,7 +82,7 @@ public sealed class TribeSsoUserBuilder
     public TribeSsoUserBuilder WithBio(string bio)
     {
         var validated = ClaimRules.Bio(bio);
-        return Copy(b => b._bio = validated);
+        return Copy(b => b._profile = b._profile with { Bio = validated });
     }
 
     /// <summary>Sets the locale (<c>locale</c>), a BCP 47 tag such as <c>en</c> or <c>fr-CA</c>. Enterprise communities only.</summary>
@@ -98,7 +93,7 @@ public sealed class TribeSsoUserBuilder
     public TribeSsoUserBuilder WithLocale(string locale)
     {
         var validated = ClaimRules.Locale(locale);
-        return Copy(b => b._locale = validated);
+        return Copy(b => b._profile = b._profile with { Locale = validated });
     }
 
     /// <summary>Sets the tagline (<c>tagline</c>).</summary>
@@ -109,7 +104,7 @@ public sealed class TribeSsoUserBuilder
     public TribeSsoUserBuilder WithTagline(string tagline)
     {
         var validated = ClaimRules.ShortText(ClaimNames.Tagline, tagline);
-        return Copy(b => b._tagline = validated);
+        return Copy(b => b._profile = b._profile with { Tagline = validated });
     }
 
     /// <summary>The user's groups become exactly <paramref name="groups"/> (no <c>groupsOperation</c> claim).</summary>
@@ -183,12 +178,7 @@ public sealed class TribeSsoUserBuilder
         _name,
         _email,
         _role,
-        _picture,
-        _source,
-        _title,
-        _bio,
-        _locale,
-        _tagline,
+        _profile,
         _groups is null ? null : new ReadOnlyCollection<TribeGroup>(_groups),
         _groupsOperation);
 

@@ -30,12 +30,12 @@ internal static class PayloadWriter
         writer.WriteString(ClaimNames.Email, user.Email);
         WriteOptional(writer, ClaimNames.Audience, audience);
         WriteOptional(writer, ClaimNames.Role, user.Role is { } role ? ClaimValues.Of(role) : null);
-        WriteOptional(writer, ClaimNames.Picture, user.Picture?.AbsoluteUri);
-        WriteOptional(writer, ClaimNames.Source, user.Source);
-        WriteOptional(writer, ClaimNames.Title, user.Title);
-        WriteOptional(writer, ClaimNames.Bio, user.Bio);
-        WriteOptional(writer, ClaimNames.Locale, user.Locale);
-        WriteOptional(writer, ClaimNames.Tagline, user.Tagline);
+        WriteOptional(writer, ClaimNames.Picture, user.Profile.Picture?.AbsoluteUri);
+        WriteOptional(writer, ClaimNames.Source, user.Profile.Source);
+        WriteOptional(writer, ClaimNames.Title, user.Profile.Title);
+        WriteOptional(writer, ClaimNames.Bio, user.Profile.Bio);
+        WriteOptional(writer, ClaimNames.Locale, user.Profile.Locale);
+        WriteOptional(writer, ClaimNames.Tagline, user.Profile.Tagline);
         if (user.Groups is { } groups)
         {
             writer.WriteStartArray(ClaimNames.Groups);

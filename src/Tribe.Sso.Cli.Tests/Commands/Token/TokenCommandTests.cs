@@ -36,11 +36,11 @@ public class TokenCommandTests
         read.IsAccepted.Should().BeTrue(string.Join("; ", read.Findings));
         var user = read.User!;
         user.Role.Should().Be(TribeRole.Moderator);
-        user.Title.Should().Be("Lead");
-        user.Bio.Should().Be("<b>Hi</b>");
-        user.Locale.Should().Be("fr-CA");
-        user.Source.Should().Be("newsletter");
-        user.Tagline.Should().Be("Ask me");
+        user.Profile.Title.Should().Be("Lead");
+        user.Profile.Bio.Should().Be("<b>Hi</b>");
+        user.Profile.Locale.Should().Be("fr-CA");
+        user.Profile.Source.Should().Be("newsletter");
+        user.Profile.Tagline.Should().Be("Ask me");
         user.GroupsOperation.Should().Be(TribeGroupsOperation.Add);
         user.Groups.Should().Equal(TribeGroup.FromId("g1"), TribeGroup.Joined("g2", TribeGroupRole.Admin), TribeGroup.Unapproved("g3"));
         read.Claims!.Audience.Should().Be("partner");

@@ -107,11 +107,11 @@ internal static class GatewayMemberList
         "email" => member.Email,
         "externalId" => member.ExternalId,
         "id" => member.Id,
-        "locale" => member.Locale ?? "en-US",
+        "locale" => member.Profile.Locale ?? "en-US",
         "name" => member.Name,
         "roleId" => GatewayMembers.RoleId(member.Role),
         "status" => "VERIFIED",
-        "tagline" => member.Tagline,
+        "tagline" => member.Profile.Tagline,
         _ => GatewayMembers.Username(member),
     };
 
