@@ -126,6 +126,12 @@ internal static class Browser
         {
             return true;
         }
+        catch (UnknownErrorException e) when (e.Message.Contains("does not belong to the document", StringComparison.Ordinal))
+        {
+            // Chromium's answer when the element's document is being replaced at that moment (mid-navigation): the
+            // same fact as a stale reference, reported by DevTools instead of WebDriver. Any other unknown error fails.
+            return true;
+        }
     }
 
     private static T Wait<T>(IWebDriver driver, string what, Func<IWebDriver, T> condition)
