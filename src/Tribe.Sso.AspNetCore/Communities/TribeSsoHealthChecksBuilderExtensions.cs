@@ -42,4 +42,34 @@ public static class TribeSsoHealthChecksBuilderExtensions
         });
         return builder;
     }
+
+    /// <summary>
+    /// Adds one health check per community with webhooks: <c>tribe-sso-webhooks</c> for the default community and
+    /// <c>tribe-sso-webhooks:acme</c> for a community named <c>acme</c>. A check is healthy while the webhook settings are
+    /// valid, and unhealthy while a reload is refused (the previous signing secret stays in use); its description names
+    /// the setting, never the secret.
+    /// </summary>
+    /// <param name="builder">The health checks builder.</param>
+    /// <param name="tags">Tags for the checks.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IHealthChecksBuilder AddTribeSsoWebhooks(this IHealthChecksBuilder builder, IEnumerable<string>? tags = null)
+    {
+        System.ArgumentNullException.ThrowIfNull(builder);
+        var tagList = tags?.ToArray();
+        builder.Services.AddOptions<HealthCheckServiceOptions>().Configure<IEnumerable<TribeWebhooksRegistration>>((options, communities) =>
+        {
+            foreach (var community in communities)
+            {
+                if (!options.Registrations.Any(r => string.Equals(r.Name, community.HealthCheckName, System.StringComparison.OrdinalIgnoreCase)))
+                {
+                    options.Registrations.Add(new HealthCheckRegistration(
+                        community.HealthCheckName,
+                        services => new TribeWebhooksHealthCheck(services.GetRequiredKeyedService<TribeWebhooksCommunity>(community.Name)),
+                        failureStatus: null,
+                        tags: tagList));
+                }
+            }
+        });
+        return builder;
+    }
 }

@@ -17,6 +17,9 @@ internal static class DeliveryReader
     /// <summary>An event id is a key of the delivery log: bounded so a hostile id cannot grow the log's memory.</summary>
     public const int MaxIdLength = 256;
 
+    /// <summary>The longest challenge echoed; the community's are short random strings.</summary>
+    public const int MaxChallengeLength = 1024;
+
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
 
     public static TribeWebhookDelivery Read(ReadOnlyMemory<byte> body)
@@ -52,14 +55,14 @@ internal static class DeliveryReader
             throw new TribeWebhookFormatException("The webhook body is not a JSON object.");
         }
 
-        var type = Text(root, "type", "type") ?? throw new TribeWebhookFormatException("The webhook body has no \"type\".");
+        var type = TypeName(Text(root, "type", "type"));
         var networkId = Text(root, "networkId", "networkId");
         var data = Child(root, "data", "data");
         string? challenge = null;
         TribeWebhookEvent? @event = null;
         if (type == "TEST")
         {
-            challenge = Text(data, "challenge", "data.challenge") ?? throw new TribeWebhookFormatException("The TEST delivery has no \"data.challenge\".");
+            challenge = Challenge(Text(data, "challenge", "data.challenge"));
         }
         else if (type == "SUBSCRIPTION")
         {
@@ -125,6 +128,48 @@ internal static class DeliveryReader
         }
 
         return value.ValueKind == JsonValueKind.Object ? value : throw new TribeWebhookFormatException("The webhook field \"" + path + "\" is not an object.");
+    }
+
+    /// <summary>Delivery types are upper-case words (<c>SUBSCRIPTION</c>), echoed in the answer: anything else is not a type.</summary>
+    private static string TypeName(string? type)
+    {
+        if (string.IsNullOrEmpty(type) || type!.Length > 64)
+        {
+            throw new TribeWebhookFormatException("The webhook field \"type\" is missing or longer than 64 characters.");
+        }
+
+        foreach (var c in type)
+        {
+            if (c is not ((>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_'))
+            {
+                throw new TribeWebhookFormatException("The webhook field \"type\" holds a character other than letters, digits and '_'.");
+            }
+        }
+
+        return type;
+    }
+
+    /// <summary>The challenge is echoed in the answer as sent: bounded, and whole UTF-16 so that the answer can be written.</summary>
+    private static string Challenge(string? challenge)
+    {
+        if (challenge is null || challenge.Length > MaxChallengeLength)
+        {
+            throw new TribeWebhookFormatException("The TEST delivery has no \"data.challenge\", or it is longer than " + MaxChallengeLength + " characters.");
+        }
+
+        for (var i = 0; i < challenge.Length; i++)
+        {
+            if (char.IsHighSurrogate(challenge[i]) && i + 1 < challenge.Length && char.IsLowSurrogate(challenge[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(challenge[i]))
+            {
+                throw new TribeWebhookFormatException("The TEST delivery's \"data.challenge\" holds a lone surrogate.");
+            }
+        }
+
+        return challenge;
     }
 
     private static string Bounded(string? id, string path)

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Tribe.Sso.AspNetCore;
+
+/// <summary>
+/// The default delivery log: one process's memory, so it de-duplicates the deliveries that reach this instance only.
+/// Bounded: beyond <see cref="MaxEntries"/> ids it drops the expired ones, and if none has expired it answers
+/// <see cref="TribeWebhookClaimOutcome.Unavailable"/> (the community retries) rather than grow or forget a live id.
+/// Cost: one dictionary operation per call; a full sweep only when the log is full.
+/// </summary>
+internal sealed class InMemoryTribeWebhookDeliveryLog(TimeProvider time) : ITribeWebhookDeliveryLog
+{
+    public const int MaxEntries = 100_000;
+
+    private readonly ConcurrentDictionary<(string Community, string EventId), Entry> _entries = new();
+
+    public int Count => _entries.Count;
+
+    public ValueTask<TribeWebhookClaim> TryClaimAsync(string community, string eventId, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var key = (community, eventId);
+        var now = time.GetUtcNow();
+        var claim = new Entry(Guid.NewGuid().ToString("N"), Completed: false, now + lease);
+        while (true)
+        {
+            if (_entries.TryGetValue(key, out var existing))
+            {
+                if (existing.ExpiresAt > now)
+                {
+                    return Answer(existing.Completed ? TribeWebhookClaimOutcome.Completed : TribeWebhookClaimOutcome.InProgress);
+                }
+
+                // A lapsed claim (its instance crashed or hung) or a forgotten completion: the retry takes it over.
+                if (_entries.TryUpdate(key, claim, existing))
+                {
+                    return Answer(TribeWebhookClaimOutcome.Claimed, claim.Token);
+                }
+
+                continue;
+            }
+
+            if (_entries.Count >= MaxEntries && Sweep(now) == 0)
+            {
+                return Answer(TribeWebhookClaimOutcome.Unavailable);
+            }
+
+            if (_entries.TryAdd(key, claim))
+            {
+                return Answer(TribeWebhookClaimOutcome.Claimed, claim.Token);
+            }
+        }
+    }
+
+    public ValueTask CompleteAsync(string community, string eventId, TribeWebhookClaim claim, TimeSpan retention, CancellationToken cancellationToken)
+    {
+        _entries[(community, eventId)] = new Entry(null, Completed: true, time.GetUtcNow() + retention);
+        return default;
+    }
+
+    public ValueTask ReleaseAsync(string community, string eventId, TribeWebhookClaim claim, CancellationToken cancellationToken)
+    {
+        var key = (community, eventId);
+        if (_entries.TryGetValue(key, out var existing) && !existing.Completed && existing.Token == claim.Token)
+        {
+            _entries.TryRemove(new KeyValuePair<(string, string), Entry>(key, existing));
+        }
+
+        return default;
+    }
+
+    private static ValueTask<TribeWebhookClaim> Answer(TribeWebhookClaimOutcome outcome, string? token = null) => new(new TribeWebhookClaim(outcome, token));
+
+    private int Sweep(DateTimeOffset now)
+    {
+        var removed = 0;
+        foreach (var entry in _entries)
+        {
+            if (entry.Value.ExpiresAt <= now && _entries.TryRemove(entry))
+            {
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    private sealed record Entry(string? Token, bool Completed, DateTimeOffset ExpiresAt);
+}
