@@ -86,8 +86,8 @@ internal static class DeliveryReader
             NetworkId = networkId,
             Actor = new TribeWebhookActor(Text(actor, "id", "data.actor.id"), Text(actor, "roleType", "data.actor.roleType")),
             Target = new TribeWebhookTarget(Text(target, "networkId", "data.target.networkId"), Text(target, "memberId", "data.target.memberId"), Text(target, "spaceId", "data.target.spaceId")),
-            Object = Child(data, "object", "data.object").Clone(),
-            OldObject = Child(data, "oldObject", "data.oldObject").Clone(),
+            Object = Kept(Child(data, "object", "data.object")),
+            OldObject = Kept(Child(data, "oldObject", "data.oldObject")),
         };
 
         if (fields.Name.StartsWith("member.", StringComparison.Ordinal))
@@ -171,6 +171,9 @@ internal static class DeliveryReader
 
         return challenge;
     }
+
+    /// <summary>A copy that outlives the document (whose pooled memory is returned when it is disposed); an absent object stays absent.</summary>
+    private static JsonElement Kept(JsonElement element) => element.ValueKind == JsonValueKind.Undefined ? default : element.Clone();
 
     private static string Bounded(string? id, string path)
     {
