@@ -1,0 +1,37 @@
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace Tribe.Sso.AspNetCore.Tests;
+
+/// <summary>docs/operations.md lists every log event the ASP.NET Core package writes, with its id and name, and every instrument it creates.</summary>
+public class OperationsLogTableTests
+{
+    private static readonly string Source = Path.Combine(Repository.Root, "src", "Tribe.Sso.AspNetCore");
+    private static readonly string Operations = File.ReadAllText(Path.Combine(Repository.Root, "docs", "operations.md"));
+
+    [Test]
+    public void EveryLoggerMessage_IsARowOfTheLogEventsTable()
+    {
+        var events = Directory.EnumerateFiles(Source, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, System.StringComparison.Ordinal))
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"EventId = (?<id>\d+), Level = LogLevel\.(?<level>\w+), EventName = ""(?<name>\w+)""").Cast<Match>())
+            .Select(m => $"| {m.Groups["id"].Value} | `{m.Groups["name"].Value}` | {m.Groups["level"].Value} |")
+            .ToList();
+
+        events.Should().HaveCountGreaterThan(15);
+        events.Should().OnlyContain(row => Operations.Contains(row, System.StringComparison.Ordinal), "docs/operations.md must list each event with its id, name and level");
+    }
+
+    [Test]
+    public void EveryInstrument_IsNamedInTheMeterTables()
+    {
+        var instruments = Directory.EnumerateFiles(Path.Combine(Source, "Telemetry"), "*.cs")
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"Create(?:Counter|Histogram)<\w+>\(""(?<name>[\w.]+)""").Cast<Match>())
+            .Select(m => "| `" + m.Groups["name"].Value + "` |")
+            .ToList();
+
+        instruments.Should().Contain("| `tribe.sso.webhooks.deliveries` |");
+        instruments.Should().OnlyContain(row => Operations.Contains(row, System.StringComparison.Ordinal));
+    }
+}
