@@ -22,7 +22,8 @@ internal static class AdminPages
     /// </summary>
     public static TribeCommunitySimulatorOptions WithMembersApi(this TribeCommunitySimulatorOptions options, IConfiguration configuration, string siteUrl)
     {
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
+        // A secret given in the environment (the sample's own tests, which call the API as an admin script would) is kept.
+        var secret = configuration["TribeSso:Members:ClientSecret"] is { Length: > 0 } given ? given : Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
         configuration["TribeSso:Members:ApiUrl"] = siteUrl + "/community-sim/api/gateway";
         configuration["TribeSso:Members:NetworkId"] = NetworkId;
         configuration["TribeSso:Members:ClientId"] = ClientId;

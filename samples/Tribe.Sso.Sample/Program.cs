@@ -31,7 +31,7 @@ if (embedded)
         SignUpUrl = new Uri(url + "/community/sign-up"),
         LogoutUrl = new Uri(url + "/community/logout"),
         SettingsUrl = new Uri(url + ProfileSettings.Path),
-    }.WithMembersApi(builder.Configuration, url));
+    }.WithMembersApi(builder.Configuration, url).WithWebhooks(builder.Configuration, url));
 }
 
 // ASP.NET Core's request diagnostics log every request URL at Information ("Request starting ... /community-sim/auth/sso?jwt=eyJ..."),
@@ -47,6 +47,7 @@ builder.Services.AddAuthorization();
 builder.Services.AddRazorPages();
 builder.Services.AddTribeSso(builder.Configuration.GetSection("TribeSso"));
 builder.AddAdminPages(); // the members client beside the issuer (TribeSso:Members), for /admin/conflicts
+builder.AddCommunityWebhooks(); // the community's webhooks (TribeSso:Webhooks), for /admin/community-events
 
 var app = builder.Build();
 app.UseAuthentication();
@@ -86,6 +87,7 @@ app.MapGet("/logout", async (HttpContext context) =>
 //   Authorization URL  <site>/community/sso      (also this site's "Visit community" link and the embeds' target)
 //   Sign-up URL        <site>/community/sign-up  (the same, through the sign-up page)
 //   Logout URL         <site>/community/logout
+// and its app's webhook URL is <site>/community/webhooks.
 Func<ClaimsPrincipal, TribeSsoUser> toTribeUser = principal => PartnerUsers.ToTribeUser(PartnerUsers.Find(principal.FindFirstValue("login"))!);
 app.MapTribeSso("/community/sso", toTribeUser);
 app.MapTribeSso("/community/sign-up", toTribeUser).WithSignUpPage("/register");
@@ -93,6 +95,7 @@ app.MapTribeSsoLogout("/community/logout");
 app.MapProfileSettings(); // the Settings URL: <site>/account/profile
 app.MapRazorPages(); // /embedded: <tribe-sso-embed> in Pages/Embedded.cshtml
 app.MapAdminPages(community); // /admin/conflicts: fix a conflict through the community's API (AdminPages.cs)
+app.MapCommunityWebhooks(); // /community/webhooks and /admin/community-events: what the community told us (CommunityWebhooks.cs)
 
 if (community is not null)
 {

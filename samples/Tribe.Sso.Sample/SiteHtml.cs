@@ -32,6 +32,7 @@ internal static class SiteHtml
         <p><a class="button" id="visit-community" href="/community/sso?redirect=/spaces/general">Visit community</a>
            <a class="button" id="embedded-community" href="/embedded">Community inside this site</a>
            <a href="/logout" id="sign-out">Sign out</a></p>
+        <p><a href="/admin/community-events" id="community-events-link">What the community told us</a> (its webhooks)</p>
         {CommunityNote(embedded)}
         """);
 
