@@ -21,6 +21,9 @@ internal sealed class SampleProcess : IDisposable
         BaseUrl = baseUrl;
     }
 
+    /// <summary>The client secret of the simulated community's API app (client id <c>sample-admin-app</c>, network <c>SampleNetwork</c>).</summary>
+    public const string ApiClientSecret = "sample-tests-api-secret-0123456789";
+
     public string BaseUrl { get; }
 
     public string Output
@@ -59,6 +62,8 @@ internal sealed class SampleProcess : IDisposable
         start.Environment["DOTNET_hostBuilder__reloadConfigOnChange"] = "false";
         start.Environment.Remove("TribeSso__CommunityUrl");
         start.Environment.Remove("TribeSso__PrivateKey");
+        // The simulated community's API app gets a secret the tests know, so they can call the API as an admin script would.
+        start.Environment["TribeSso__Members__ClientSecret"] = ApiClientSecret;
         if (community is not null && key is not null)
         {
             start.Environment["TribeSso__CommunityUrl"] = community.AbsoluteUri;
