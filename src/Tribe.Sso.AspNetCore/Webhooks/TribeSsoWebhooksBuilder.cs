@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,10 +11,11 @@ public sealed class TribeSsoWebhooksBuilder
 {
     private readonly TribeWebhooksRegistration _registration;
 
-    internal TribeSsoWebhooksBuilder(IServiceCollection services, TribeWebhooksRegistration registration)
+    internal TribeSsoWebhooksBuilder(IServiceCollection services, TribeWebhooksRegistration registration, IConfiguration section)
     {
         Services = services;
         _registration = registration;
+        Configuration = section;
     }
 
     /// <summary>Gets the application's services.</summary>
@@ -21,6 +23,12 @@ public sealed class TribeSsoWebhooksBuilder
 
     /// <summary>Gets the community's name; empty for the default community.</summary>
     public string Name => _registration.Name;
+
+    /// <summary>Gets the community's webhook settings section (<c>TribeSso:Webhooks</c>), where a delivery log's package reads its own settings.</summary>
+    public IConfiguration Configuration { get; }
+
+    /// <summary>Gets the configuration path of that section, such as <c>TribeSso:Webhooks</c>, for messages that name a setting.</summary>
+    public string SettingsPath => _registration.SettingsPath;
 
     /// <summary>
     /// Adds a handler of the community's events. It is registered as a scoped service (unless already registered) and

@@ -78,6 +78,6 @@ public static class TribeSsoWebhooksServiceCollectionExtensions
         services.TryAddSingleton<WebhookMetrics>();
         services.TryAddSingleton(provider => new InMemoryTribeWebhookDeliveryLog(provider.GetRequiredService<TimeProvider>()));
         services.AddKeyedSingleton(name, (provider, _) => new TribeWebhooksCommunity(registration, provider));
-        return new TribeSsoWebhooksBuilder(services, registration);
+        return new TribeSsoWebhooksBuilder(services, registration, section);
     }
 }
