@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tribe.Sso;
@@ -28,6 +29,8 @@ builder.Services.AddTribeSso(options =>
     options.CommunityUrl = SmokeRun.CommunityUrl;
     options.PrivateKey = secret;
 });
+builder.Configuration["TribeSso:Webhooks:SigningSecret"] = WebhooksSmoke.Secret;
+builder.Services.AddTribeSsoWebhooks(builder.Configuration.GetSection("TribeSso")).AddHandler<WebhooksSmoke.MemberSync>();
 
 var app = builder.Build();
 app.UseAuthentication();
@@ -46,6 +49,7 @@ app.MapGet("/login", async (HttpContext context) =>
 app.MapTribeSso("/community/sso");
 app.MapTribeSsoLink("/community/sso-link");
 app.MapTribeSsoLogout("/community/logout");
+app.MapTribeSsoWebhooks(WebhooksSmoke.Path);
 app.MapGet("/embedded", (HttpContext context) =>
     Results.Content("<!doctype html><title>Embedded</title>" + TribeSsoEmbed.Iframe(context, TribeEmbed.Space("whats-new").WithHeader(false)), "text/html"));
 

@@ -67,6 +67,9 @@ internal static class SmokeRun
             var members = await MembersSmoke.RunAsync(issuer, key);
             Expect(members is null, members ?? "TribeMembersClient finds, relinks and deletes members at the simulated community's API");
 
+            var webhooks = await WebhooksSmoke.RunAsync(http);
+            Expect(webhooks is null, webhooks ?? "MapTribeSsoWebhooks answers the challenge, runs a member update once and refuses a tampered delivery");
+
             using (var forApp = await http.GetAsync(new Uri("/community/sso-link?redirect=/answers", UriKind.Relative)))
             {
                 using var json = System.Text.Json.JsonDocument.Parse(await forApp.Content.ReadAsStringAsync());
