@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -38,13 +39,25 @@ internal static class Program
 
         // No response files: an argument such as @token.txt is taken as given, never as a file to read.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        command = parse.CommandResult.Command == root ? "tribe-sso" : "tribe-sso " + parse.CommandResult.Command.Name;
+        command = CommandPath(parse.CommandResult);
         if (parse.Errors.Count > 0)
         {
             return Fail(stderr, command + ": " + string.Join(" ", parse.Errors.Select(e => e.Message)) + " Run '" + command + " --help'.");
         }
 
         return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>The whole command, such as <c>tribe-sso webhooks verify</c>, so that an error names what to run again.</summary>
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new System.Collections.Generic.List<string>();
+        for (SymbolResult? current = result; current is CommandResult command; current = current.Parent)
+        {
+            names.Insert(0, command.Command is RootCommand ? "tribe-sso" : command.Command.Name);
+        }
+
+        return string.Join(" ", names);
     }
 
     /// <summary>Writes one escaped line on stderr and returns 2; if even stderr is gone, still returns 2.</summary>
