@@ -9,7 +9,7 @@ internal static class Commands
     public static RootCommand Create(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand(
-            "Mint, link and inspect Tribe JWT single sign-on tokens. The key comes from the environment variable "
+            "Mint, link and inspect Tribe JWT single sign-on tokens, and send or verify the community's webhooks. The key comes from the environment variable "
             + KeySource.EnvironmentVariable + " or --key-file; no option takes the key itself.")
         {
             TokenCommand.Create(stdout),
@@ -17,6 +17,7 @@ internal static class Commands
             InspectCommand.Create(stdout),
             CommunityCommand.Create(stdout),
             MembersCommand.Create(stdout, stderr),
+            WebhooksCommand.Create(stdout),
         };
         return root;
     }
