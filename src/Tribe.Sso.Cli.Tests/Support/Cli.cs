@@ -24,6 +24,13 @@ internal static class Cli
     /// <param name="key">The value of TRIBE_SSO_PRIVATE_KEY, or null to leave it unset.</param>
     /// <param name="args">The command line.</param>
     public static Run ExecuteWith(System.Collections.Generic.IReadOnlyDictionary<string, string> environment, string? key, params string[] args)
+        => ExecuteWithInput(environment, null, key, args);
+
+    /// <param name="environment">More environment variables, such as TRIBE_WEBHOOK_SIGNING_SECRET (unset unless given).</param>
+    /// <param name="stdin">The bytes on stdin, then end of file; null leaves stdin as the test runner's.</param>
+    /// <param name="key">The value of TRIBE_SSO_PRIVATE_KEY, or null to leave it unset.</param>
+    /// <param name="args">The command line.</param>
+    public static Run ExecuteWithInput(System.Collections.Generic.IReadOnlyDictionary<string, string> environment, byte[]? stdin, string? key, params string[] args)
     {
         File.Exists(Assembly).Should().BeTrue("the CLI is built before its tests ({0})", Assembly);
         var start = new ProcessStartInfo("dotnet")
@@ -32,6 +39,7 @@ internal static class Cli
             RedirectStandardError = true,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
+            RedirectStandardInput = stdin is not null,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Assembly);
@@ -47,12 +55,26 @@ internal static class Cli
         }
 
         start.Environment.Remove("TRIBE_API_CLIENT_SECRET");
+        start.Environment.Remove("TRIBE_WEBHOOK_SIGNING_SECRET");
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
 
         using var process = Process.Start(start)!;
+        if (stdin is not null)
+        {
+            try
+            {
+                process.StandardInput.BaseStream.Write(stdin);
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // The command ended before it read all of stdin (a bad option): its exit code says why.
+            }
+        }
+
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(60_000))

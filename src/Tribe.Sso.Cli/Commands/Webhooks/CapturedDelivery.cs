@@ -71,9 +71,12 @@ internal static class CapturedDelivery
 
         var hint = verdict.Refusal == TribeWebhookRefusal.WrongSignature && body.Length > 0 && body[^1] == (byte)'\n'
             ? " The body ends with a line break: if it was added when the body was saved (echo, an editor), remove it (printf '%s')."
-            : verdict.Refusal is TribeWebhookRefusal.Stale or TribeWebhookRefusal.FromTheFuture
-                ? " For a delivery captured earlier, --ignore-time checks the signature alone, or --now MS checks it at another time."
-                : string.Empty;
+            : verdict.Refusal switch
+            {
+                TribeWebhookRefusal.Stale => " For a delivery captured earlier, --ignore-time checks the signature alone, or --now MS checks it at another time.",
+                TribeWebhookRefusal.FromTheFuture => " --ignore-time checks the signature alone, or --now MS checks it at another time.",
+                _ => string.Empty,
+            };
         stdout.Write("refused: " + verdict.Refusal + ": " + verdict.Message + signed + hint + "\n");
         return 1;
     }
