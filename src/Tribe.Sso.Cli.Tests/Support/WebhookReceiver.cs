@@ -38,6 +38,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         WrongChallenge,
         ServerError,
         Redirect,
+        Stall,
     }
 
     /// <summary>The webhook URL, <c>http://127.0.0.1:PORT/hooks</c>.</summary>
@@ -106,6 +107,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             case Behaviour.ServerError:
                 context.Response.StatusCode = 500;
                 await context.Response.WriteAsync("boom");
+                return;
+            case Behaviour.Stall:
+                await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
                 return;
             case Behaviour.Redirect:
                 context.Response.StatusCode = 307;

@@ -93,6 +93,17 @@ public class WebhooksTestCommandTests
     }
 
     [Test]
+    public async Task Test_AReceiverThatDoesNotAnswerInTime_ExitsWithOne_NamingTheTimeout()
+    {
+        await using var receiver = WebhookReceiver.Start(Secret, WebhookReceiver.Behaviour.Stall);
+
+        var run = Cli.ExecuteWith(WithSecret, null, "webhooks", "test", "--url", receiver.Url, "--timeout", "1");
+
+        run.ExitCode.Should().Be(1, run.All);
+        run.Stdout.Should().Be("failed: no answer from " + receiver.BaseUrl + " within 1 s (--timeout). The community would not save this URL.\n");
+    }
+
+    [Test]
     public void Test_NothingListening_ExitsWithOne_SayingThereWasNoAnswer()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);

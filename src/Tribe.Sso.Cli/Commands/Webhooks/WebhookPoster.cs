@@ -42,6 +42,9 @@ internal sealed class WebhookPoster : IDisposable
 
     public void Dispose() => _client.Dispose();
 
+    /// <summary>Scheme, host and port of the URL, for messages: never its path, query or user information.</summary>
+    private string Origin => _url.Scheme + "://" + _url.Authority;
+
     private async Task<WebhookAnswer> PostAsync(byte[] body)
     {
         var signature = _signer.Sign(body);
@@ -57,15 +60,15 @@ internal sealed class WebhookPoster : IDisposable
         }
         catch (HttpRequestException e)
         {
-            return WebhookAnswer.Failed("no answer from " + _url.GetLeftPart(UriPartial.Authority) + ": " + e.Message);
+            return WebhookAnswer.Failed("no answer from " + Origin + ": " + e.Message);
         }
         catch (TaskCanceledException)
         {
-            return WebhookAnswer.Failed("no answer from " + _url.GetLeftPart(UriPartial.Authority) + " within " + _timeoutSeconds + " s (--timeout)");
+            return WebhookAnswer.Failed("no answer from " + Origin + " within " + _timeoutSeconds + " s (--timeout)");
         }
         catch (IOException e)
         {
-            return WebhookAnswer.Failed("the answer from " + _url.GetLeftPart(UriPartial.Authority) + " broke off: " + e.Message);
+            return WebhookAnswer.Failed("the answer from " + Origin + " broke off: " + e.Message);
         }
     }
 
