@@ -22,8 +22,11 @@ public readonly struct TribeWebhookVerification : IEquatable<TribeWebhookVerific
     /// <summary>Why the delivery was refused; <see cref="TribeWebhookRefusal.None"/> when it is valid.</summary>
     public TribeWebhookRefusal Refusal { get; }
 
-    /// <summary>The delivery's timestamp when it could be read, whatever the verdict; otherwise null.</summary>
-    public DateTimeOffset? Timestamp => _hasTimestamp ? DateTimeOffset.FromUnixTimeMilliseconds(_timestampMilliseconds) : null;
+    /// <summary>The delivery's timestamp when it could be read, whatever the verdict; otherwise null (also for one past the year 9999).</summary>
+    public DateTimeOffset? Timestamp => _hasTimestamp && _timestampMilliseconds <= MaxUnixMilliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(_timestampMilliseconds) : null;
+
+    /// <summary>The last millisecond a <see cref="DateTimeOffset"/> can hold (9999-12-31T23:59:59.999Z); an 18-digit timestamp can be later.</summary>
+    private static long MaxUnixMilliseconds => DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
 
     /// <summary>What the verdict means and what to check, in one sentence.</summary>
     public string Message => Refusal switch
