@@ -5,7 +5,8 @@ namespace Tribe.Sso.Testing;
 
 /// <content>
 /// The community app's webhook: where the simulated community sends its signed deliveries, as a real community does
-/// once an app's webhook URL is saved. Read when the <see cref="TribeCommunitySimulator"/> is created.
+/// once an app's webhook URL is saved. The URL, the secret and the handler are read when the
+/// <see cref="TribeCommunitySimulator"/> is created; the duplicates drill, the timeout and the attempts on each delivery.
 /// </content>
 public sealed partial class TribeCommunitySimulatorOptions
 {
