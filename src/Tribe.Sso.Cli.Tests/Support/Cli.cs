@@ -97,6 +97,7 @@ internal static class Cli
         }
 
         start.Environment.Remove("TRIBE_API_CLIENT_SECRET");
+        start.Environment.Remove("TRIBE_WEBHOOK_SIGNING_SECRET");
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

@@ -60,6 +60,7 @@ public sealed class CommunitySimulatorProcess : IDisposable
 
         start.Environment["TRIBE_SSO_PRIVATE_KEY"] = key;
         start.Environment.Remove("TRIBE_API_CLIENT_SECRET");
+        start.Environment.Remove("TRIBE_WEBHOOK_SIGNING_SECRET");
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

@@ -32,6 +32,14 @@ public static class NodeInterop
         return tokens.Select(t => t!.GetValue<string>()).ToArray();
     }
 
+    /// <summary>Verifies captured webhook deliveries with Node's crypto (<c>interop/webhook-signature.mjs</c>); one verdict per delivery.</summary>
+    public static bool[] VerifyWebhooks(string secret, params (string Signature, string Timestamp, byte[] Body)[] deliveries)
+    {
+        var list = new JsonArray(Array.ConvertAll(deliveries, d => (JsonNode?)new JsonObject { ["signature"] = d.Signature, ["timestamp"] = d.Timestamp, ["body"] = Convert.ToBase64String(d.Body) }));
+        var results = (JsonArray)Run("webhook-signature.mjs", new JsonObject { ["secret"] = secret, ["deliveries"] = list })["results"]!;
+        return results.Select(r => r!["valid"]!.GetValue<bool>()).ToArray();
+    }
+
     /// <summary>
     /// Runs the community's own Node client, <c>@tribeplatform/gql-client</c>, unchanged against a gateway
     /// (<c>interop/gql-client.mjs</c>; the package's entry points are TypeScript, so it runs under tsx).

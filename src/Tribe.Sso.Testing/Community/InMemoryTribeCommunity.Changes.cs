@@ -18,10 +18,10 @@ public sealed partial class InMemoryTribeCommunity
         }
     }
 
-    /// <summary>Applies <paramref name="changes"/> to one member, all or nothing.</summary>
-    internal MemberChangeOutcome Change(string id, MemberChanges changes, out TribeCommunityMember? changed)
+    /// <summary>Applies <paramref name="changes"/> to one member, all or nothing; gives the member before and after.</summary>
+    internal MemberChangeOutcome Change(string id, MemberChanges changes, out TribeCommunityMember? before, out TribeCommunityMember? changed)
     {
-        changed = null;
+        (before, changed) = (null, null);
         lock (_gate)
         {
             if (FindStoredById(id) is not { } member)
@@ -39,6 +39,7 @@ public sealed partial class InMemoryTribeCommunity
                 return MemberChangeOutcome.ExternalIdTaken;
             }
 
+            before = member.Snapshot();
             member.ExternalId = changes.SetsExternalId ? changes.ExternalId : member.ExternalId;
             member.Email = changes.Email ?? member.Email;
             member.Name = changes.Name ?? member.Name;
@@ -51,11 +52,18 @@ public sealed partial class InMemoryTribeCommunity
     }
 
     /// <summary>Deletes a member: their email and externalId are free again, so their next sign-in creates a new member.</summary>
-    internal bool Remove(string id)
+    /// <returns>The member as they were, or null when no member has the id.</returns>
+    internal TribeCommunityMember? Remove(string id)
     {
         lock (_gate)
         {
-            return _members.RemoveAll(m => string.Equals(m.Id, id, StringComparison.Ordinal)) > 0;
+            if (FindStoredById(id) is not { } member)
+            {
+                return null;
+            }
+
+            _members.Remove(member);
+            return member.Snapshot();
         }
     }
 

@@ -128,8 +128,12 @@ public sealed partial class InMemoryTribeCommunity
     /// <summary>Follows an SSO link, or takes a bare token, as the community's <c>/auth/sso</c> endpoint would.</summary>
     /// <param name="tokenOrLink">The token or link.</param>
     /// <returns>What happened.</returns>
-    public TribeSsoSignInResult SignIn(string tokenOrLink)
+    public TribeSsoSignInResult SignIn(string tokenOrLink) => SignIn(tokenOrLink, out _);
+
+    /// <summary>A sign-in that also gives the member as it was before it (null when it created one, or signed nobody in).</summary>
+    internal TribeSsoSignInResult SignIn(string tokenOrLink, out TribeCommunityMember? before)
     {
+        before = null;
         var read = _reader.Read(Guard.NotNull(tokenOrLink, nameof(tokenOrLink)));
         if (!read.IsAccepted || read.Claims is not { Subject: { } sub, Email: { } email, Name: { } name } claims)
         {
@@ -150,7 +154,7 @@ public sealed partial class InMemoryTribeCommunity
                     return new TribeSsoSignInResult(TribeSsoSignInOutcome.Conflict, null, null, read, "the email belongs to another user (" + byEmail.Id + "), so the user with this externalId cannot take it");
                 }
 
-                (member, outcome) = (bySubject, TribeSsoSignInOutcome.Updated);
+                (member, outcome, before) = (bySubject, TribeSsoSignInOutcome.Updated, bySubject.Snapshot());
             }
             else if (byEmail is not null)
             {
@@ -159,6 +163,7 @@ public sealed partial class InMemoryTribeCommunity
                     return new TribeSsoSignInResult(TribeSsoSignInOutcome.Conflict, null, null, read, "the user with this email (" + byEmail.Id + ") already has a different externalId; update that user's externalId or email through the API");
                 }
 
+                before = byEmail.Snapshot();
                 byEmail.ExternalId = sub;
                 (member, outcome) = (byEmail, TribeSsoSignInOutcome.Linked);
             }

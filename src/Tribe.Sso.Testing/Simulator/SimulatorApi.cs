@@ -7,8 +7,8 @@ using System.Text.Json;
 namespace Tribe.Sso.Testing;
 
 /// <summary>
-/// The simulator's JSON API for test suites in any language: members, sign-in attempts, reset. Written with a JSON
-/// writer; never includes a token.
+/// The simulator's JSON API for test suites in any language: members, sign-in attempts, webhook deliveries, reset.
+/// Written with a JSON writer; never includes a token, a webhook's secret, body or signature.
 /// </summary>
 internal static class SimulatorApi
 {
@@ -19,9 +19,10 @@ internal static class SimulatorApi
         ("GET", "/_simulator/members") => Ok(w => WriteMembers(w, simulator.Community.Members)),
         ("POST", "/_simulator/members") => AddMember(simulator, body),
         ("GET", "/_simulator/sign-ins") => Ok(w => WriteSignIns(w, simulator.SignIns)),
+        ("GET", "/_simulator/webhooks") => Ok(w => WriteWebhooks(w, simulator.Webhooks)),
         ("DELETE", "/_simulator") => Reset(simulator),
-        (_, "/_simulator/members" or "/_simulator/sign-ins" or "/_simulator") => Error(405, "this address does not answer " + method),
-        _ => Error(404, "no such address; the API has GET and POST /_simulator/members, GET /_simulator/sign-ins and DELETE /_simulator"),
+        (_, "/_simulator/members" or "/_simulator/sign-ins" or "/_simulator/webhooks" or "/_simulator") => Error(405, "this address does not answer " + method),
+        _ => Error(404, "no such address; the API has GET and POST /_simulator/members, GET /_simulator/sign-ins, GET /_simulator/webhooks and DELETE /_simulator"),
     };
 
     private static TribeCommunitySimulatorResponse AddMember(TribeCommunitySimulator simulator, string? body)
@@ -153,6 +154,19 @@ internal static class SimulatorApi
         }
 
         writer.WriteEndArray();
+    }
+
+    /// <summary>Each webhook delivery: event, id, attempts, last status and error, delivered, pending; an empty list without a webhook.</summary>
+    private static void WriteWebhooks(Utf8JsonWriter writer, SimulatorWebhooks? webhooks)
+    {
+        if (webhooks is null)
+        {
+            writer.WriteStartArray();
+            writer.WriteEndArray();
+            return;
+        }
+
+        webhooks.WriteLog(writer);
     }
 
     private static TribeCommunitySimulatorResponse Ok(Action<Utf8JsonWriter> write) => Respond(200, write);

@@ -26,7 +26,8 @@ namespace Tribe.Sso.Testing;
 /// <item><c>POST /api/gateway</c>: the community's GraphQL API for its members (<c>limitedToken</c>, <c>member</c>,
 /// <c>members</c>, <c>updateMember</c>, <c>deleteMember</c>) over the same members, with its error codes and rate limit.</item>
 /// <item>a JSON API for tests: <c>GET /_simulator/members</c>, <c>POST /_simulator/members</c> (<c>email</c>, <c>name</c>,
-/// optional <c>externalId</c>), <c>GET /_simulator/sign-ins</c>, <c>DELETE /_simulator</c> (reset).</item>
+/// optional <c>externalId</c>), <c>GET /_simulator/sign-ins</c>, <c>GET /_simulator/webhooks</c>, <c>DELETE /_simulator</c> (reset).</item>
+/// <item>with <see cref="TribeCommunitySimulatorOptions.WebhookUrl"/>, signed webhooks for what happens to members (see <see cref="WebhooksIdleAsync"/>).</item>
 /// </list>
 /// <para>
 /// Every value it echoes is HTML-encoded. Tokens are read, never shown or logged: a page masks the value of a
@@ -36,7 +37,7 @@ namespace Tribe.Sso.Testing;
 /// <c>403</c> (see <see cref="TribeCommunitySimulatorRequest.Host"/>).
 /// </para>
 /// </remarks>
-public sealed class TribeCommunitySimulator
+public sealed partial class TribeCommunitySimulator
 {
     /// <summary>The name of the community's session cookie: <c>tribe_sim_session</c>.</summary>
     public const string SessionCookieName = "tribe_sim_session";
@@ -58,13 +59,14 @@ public sealed class TribeCommunitySimulator
     /// <param name="key">The community's SSO key, the one the partner signs with.</param>
     /// <param name="options">The partner's URLs and where the simulator is served; defaults when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
-    /// <exception cref="ArgumentException">The base path is not empty or a path such as <c>/community-sim</c>.</exception>
+    /// <exception cref="ArgumentException">The base path is not empty or a path such as <c>/community-sim</c>, or a webhook URL is set without a signing secret.</exception>
     public TribeCommunitySimulator(TribeSsoKey key, TribeCommunitySimulatorOptions? options = null)
     {
         _key = Guard.NotNull(key, nameof(key));
         Options = options ?? new TribeCommunitySimulatorOptions();
         _basePath = TribeCommunitySimulatorOptions.CheckBasePath(Options.BasePath);
         _community = new InMemoryTribeCommunity(key, Options.ReaderOptions ?? new TribeSsoTokenReaderOptions());
+        _webhooks = SimulatorWebhooks.Create(Options, _basePath, Options.ReaderOptions?.TimeProvider ?? TimeProvider.System);
     }
 
     /// <summary>
@@ -101,7 +103,7 @@ public sealed class TribeCommunitySimulator
         }
     }
 
-    /// <summary>Forgets every member, session and sign-in.</summary>
+    /// <summary>Forgets every member, session and sign-in, and the webhook deliveries listed so far (pending ones go on).</summary>
     public void Reset()
     {
         lock (_gate)
@@ -109,6 +111,7 @@ public sealed class TribeCommunitySimulator
             _community = new InMemoryTribeCommunity(_key, Options.ReaderOptions ?? new TribeSsoTokenReaderOptions());
             _sessions.Clear();
             _signIns.Clear();
+            _webhooks?.Clear();
         }
     }
 
@@ -200,7 +203,8 @@ public sealed class TribeCommunitySimulator
         string? sessionId = null;
         lock (_gate)
         {
-            result = _community.SignIn("http://community.simulator.invalid" + local);
+            result = _community.SignIn("http://community.simulator.invalid" + local, out var before);
+            SignedIn(before, result);
             _signIns.Add(result);
             if (_signIns.Count > MaxSignIns)
             {
@@ -241,8 +245,5 @@ public sealed class TribeCommunitySimulator
     }
 
     private string Cookie(string? sessionId)
-    {
-        var path = _basePath.Length == 0 ? "/" : _basePath;
-        return SessionCookieName + "=" + sessionId + "; Path=" + path + "; HttpOnly; SameSite=Lax" + (sessionId is null ? "; Max-Age=0" : string.Empty);
-    }
+        => SessionCookieName + "=" + sessionId + "; Path=" + (_basePath.Length == 0 ? "/" : _basePath) + "; HttpOnly; SameSite=Lax" + (sessionId is null ? "; Max-Age=0" : string.Empty);
 }

@@ -8,7 +8,7 @@ namespace Tribe.Sso.Testing;
 /// Each setter checks its value, so a simulator never holds a URL it could not send a browser to: a partner URL is
 /// null or an absolute http or https URL without user info or a fragment.
 /// </remarks>
-public sealed class TribeCommunitySimulatorOptions
+public sealed partial class TribeCommunitySimulatorOptions
 {
     private Uri? _authorizationUrl;
     private Uri? _signUpUrl;

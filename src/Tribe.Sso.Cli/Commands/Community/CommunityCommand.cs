@@ -16,6 +16,9 @@ internal static class CommunityCommand
     /// <summary>The environment variable that holds the installed app's client secret: never an option, which would leak into shell history.</summary>
     public const string ClientSecretVariable = "TRIBE_API_CLIENT_SECRET";
 
+    /// <summary>The environment variable that holds the community app's webhook signing secret: never an option, for the same reason.</summary>
+    public const string WebhookSecretVariable = "TRIBE_WEBHOOK_SIGNING_SECRET";
+
     public static Command Create(TextWriter stdout)
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen: an http address on this machine. Default " + DefaultUrl + "; port 0 picks a free port.", DefaultValueFactory = _ => DefaultUrl };
@@ -29,15 +32,17 @@ internal static class CommunityCommand
         var allowShortKey = new Option<bool>("--allow-short-key") { Description = "Accept a key shorter than 32 bytes." };
         var networkId = new Option<string?>("--network-id") { Description = "The community's network id, which limitedToken takes. Default SimNetwork." };
         var clientId = new Option<string?>("--api-client-id") { Description = "Install an app with this client id for the API at /api/gateway; its secret comes from " + ClientSecretVariable + "." };
+        var webhookUrl = new Option<string?>("--webhook-url") { Description = "Send the community app's signed webhooks here: the test request, then member.created, member.verified, member.updated, member.deleted and space_membership.* events; the signing secret comes from " + WebhookSecretVariable + "." };
+        var webhookDuplicates = new Option<bool>("--webhook-duplicates") { Description = "Deliver every webhook event twice, with the same id: the at-least-once drill for your endpoint's de-duplication." };
         var rateLimit = WholeNumberOption.Int32("--api-rate-limit", "The API's burst limit: requests in any 10 seconds before HTTP 429 with Retry-After (code 104). Default: no limit.", "a number of requests such as 200");
         var command = new Command(
             "community",
             "Serve a simulated Tribe community over HTTP until stopped (Ctrl+C or SIGTERM): /auth/sso and /api/auth/sso apply the community's rules, "
             + "its pages link to your Authorization, Sign-up, Logout and Settings URLs, POST /api/gateway serves the community's members API over the same members, "
-            + "and /_simulator/... is a JSON API for tests.\n\nExample:\n"
+            + "/_simulator/... is a JSON API for tests, and --webhook-url receives the community app's signed webhooks.\n\nExample:\n"
             + "  TRIBE_SSO_PRIVATE_KEY=... tribe-sso community --authorization-url http://127.0.0.1:5080/community/sso --logout-url http://127.0.0.1:5080/community/logout")
         {
-            urls, authorization, signUp, logout, settings, urlShape, redirectParameter, tokenParameter, KeySource.KeyFile, allowShortKey, networkId, clientId, rateLimit,
+            urls, authorization, signUp, logout, settings, urlShape, redirectParameter, tokenParameter, KeySource.KeyFile, allowShortKey, networkId, clientId, rateLimit, webhookUrl, webhookDuplicates,
         };
         command.SetAction(parse =>
         {
@@ -59,6 +64,16 @@ internal static class CommunityCommand
             if (parse.GetValue(clientId) is { } id)
             {
                 (options.ApiClientId, options.ApiClientSecret) = App(id);
+            }
+
+            if (parse.GetValue(webhookUrl) is { } hooks)
+            {
+                (options.WebhookUrl, options.WebhookSigningSecret) = Webhook(hooks);
+                options.WebhookDuplicates = parse.GetValue(webhookDuplicates);
+            }
+            else if (parse.GetValue(webhookDuplicates))
+            {
+                throw new CliException("--webhook-duplicates", "needs --webhook-url: it doubles the webhook deliveries, and without a URL none are sent.");
             }
 
             var listen = ListenUrl(parse.GetValue(urls)!);
@@ -100,6 +115,23 @@ internal static class CommunityCommand
         }
 
         return (clientId, TribeApiClientSecret.FromString(secret));
+    }
+
+    /// <summary>The app's webhook: its URL, and its signing secret from the environment only.</summary>
+    private static (Uri, string) Webhook(string text)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps) || url.UserInfo.Length > 0 || text.Contains('#', StringComparison.Ordinal))
+        {
+            throw new CliException("--webhook-url", "must be an absolute http or https URL without user info or a fragment: your site's webhook endpoint, such as http://127.0.0.1:5080/community/webhooks.");
+        }
+
+        var secret = Environment.GetEnvironmentVariable(WebhookSecretVariable);
+        if (string.IsNullOrEmpty(secret))
+        {
+            throw new CliException("--webhook-url", "needs the app's signing secret in " + WebhookSecretVariable + " (never an option, so it stays out of shell history), the one your endpoint verifies with: " + WebhookSecretVariable + "=... tribe-sso community --webhook-url " + url.AbsoluteUri + ".");
+        }
+
+        return (url, secret);
     }
 
     private static int RateLimit(int limit) => limit >= 1

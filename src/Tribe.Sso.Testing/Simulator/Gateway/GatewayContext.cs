@@ -8,6 +8,7 @@ internal sealed class GatewayContext
     public GatewayContext(TribeCommunitySimulator simulator, GatewayTokens tokens, TimeProvider clock, string? authorization)
     {
         Community = simulator.Community;
+        Webhooks = simulator.Webhooks;
         Options = simulator.Options;
         Tokens = tokens;
         Clock = clock;
@@ -17,6 +18,9 @@ internal sealed class GatewayContext
     public InMemoryTribeCommunity Community { get; }
 
     public TribeCommunitySimulatorOptions Options { get; }
+
+    /// <summary>Gets the community app's webhook, or null when the simulator has none.</summary>
+    public SimulatorWebhooks? Webhooks { get; }
 
     public GatewayTokens Tokens { get; }
 
@@ -44,6 +48,13 @@ internal sealed class GatewayContext
     /// <exception cref="GatewayException">No member has the id (110).</exception>
     public TribeCommunityMember Member(string id)
         => Community.FindById(id) ?? throw new GatewayException(GatewayCodes.NotFound, "Member not found: no member has this id.");
+
+    /// <summary>Who a webhook names as having made a change: the impersonated member, or the app's bot (an admin) by its client id.</summary>
+    public WebhookActor Actor(GatewayCaller caller)
+        => caller.MemberId is { } id && Community.FindById(id) is { } member ? WebhookActor.Of(member) : new WebhookActor(Options.ApiClientId ?? "app", TribeRole.Admin);
+
+    /// <summary>Tells the community app's webhook, if there is one: queued, never waited for.</summary>
+    public void Raise(WebhookEvent e) => Webhooks?.Send(new[] { e });
 
     public GatewayObject ToObject(TribeCommunityMember member) => GatewayMembers.ToObject(member, Options.NetworkId, Options.BasePath ?? string.Empty);
 }

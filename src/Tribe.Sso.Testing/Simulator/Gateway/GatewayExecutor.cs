@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using GraphQLParser.AST;
@@ -119,7 +118,7 @@ internal sealed class GatewayExecutor
                 writer.WriteBooleanValue(boolean);
                 break;
             case DateTimeOffset time:
-                writer.WriteStringValue(time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+                writer.WriteStringValue(GatewayMembers.Time(time));
                 break;
             case IEnumerable items when inner is GraphQLListType list:
                 writer.WriteStartArray();

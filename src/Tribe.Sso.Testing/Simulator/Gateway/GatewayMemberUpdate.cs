@@ -23,7 +23,13 @@ internal static class GatewayMemberUpdate
         _ = context.Member(id);
         var input = (Dictionary<string, object?>)arguments["input"]!;
         var changes = Changes(input, caller);
-        return context.Community.Change(id, changes, out var changed) switch
+        var outcome = context.Community.Change(id, changes, out var before, out var changed);
+        if (outcome == MemberChangeOutcome.Changed)
+        {
+            context.Raise(WebhookEvents.Updated(before!, changed!, context.Actor(caller), context.Clock.GetUtcNow()));
+        }
+
+        return outcome switch
         {
             MemberChangeOutcome.Changed => context.ToObject(changed!),
             MemberChangeOutcome.EmailTaken => throw new GatewayException(GatewayCodes.Validation, "Another member has this email: change or delete that member first."),

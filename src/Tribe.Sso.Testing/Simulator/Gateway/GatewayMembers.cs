@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text;
 
@@ -14,6 +15,9 @@ internal static class GatewayMembers
     private const string CursorPrefix = "member:";
 
     private static readonly TribeRole[] Roles = { TribeRole.Member, TribeRole.Moderator, TribeRole.Admin };
+
+    /// <summary>A time as the community writes one: ISO 8601 in UTC with milliseconds, such as <c>2026-12-04T12:00:00.000Z</c>.</summary>
+    public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The role ids of the community's three network roles.</summary>
     public static string RoleId(TribeRole role) => "role-" + ClaimValues.Of(role);

@@ -80,7 +80,8 @@ internal static class GatewayResolvers
 
     private static GatewayObject Delete(GatewayContext context, Dictionary<string, object?> arguments)
     {
-        if (!context.Caller().IsBot)
+        var caller = context.Caller();
+        if (!caller.IsBot)
         {
             throw new GatewayException(GatewayCodes.Permission, "Permission denied: deleting a member needs the app's bot token (limitedToken without impersonateMemberId).");
         }
@@ -88,7 +89,12 @@ internal static class GatewayResolvers
         var id = Text(arguments, "id")!;
         _ = context.Member(id);
         var deleted = context.Community.Remove(id);
-        return new GatewayObject("Action", new Dictionary<string, object?> { ["status"] = deleted ? "succeeded" : "failed" });
+        if (deleted is not null)
+        {
+            context.Raise(WebhookEvents.Deleted(deleted, context.Actor(caller), context.Clock.GetUtcNow()));
+        }
+
+        return new GatewayObject("Action", new Dictionary<string, object?> { ["status"] = deleted is not null ? "succeeded" : "failed" });
     }
 
     private static bool BasicCredentialsMatch(string? authorization, string clientId, TribeApiClientSecret secret)
