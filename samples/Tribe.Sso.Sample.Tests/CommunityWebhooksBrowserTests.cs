@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -26,6 +27,7 @@ public class CommunityWebhooksBrowserTests : SampleInBrowser
         Page.ClickAndWaitForNavigation(By.Id("visit-community"));
         Page.Text("outcome").Should().Be("Created");
         WaitForEvent("Jane Doe joined the community");
+        WaitForEvent("Jane Doe joined the space announcements");
         Page.FindElements(By.ClassName("community-event")).Should().Contain(e => e.Text == "Jane Doe's email was verified");
 
         using var api = new CommunityApi(Sample.BaseUrl);

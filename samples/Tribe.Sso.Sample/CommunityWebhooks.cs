@@ -99,11 +99,14 @@ internal static class CommunityWebhooks
             return Task.CompletedTask;
         }
 
-        public override Task OnSpaceMembershipCreatedAsync(TribeSpaceMembershipEvent e, CancellationToken ct) => Say("Member " + e.MemberId + " joined the space " + e.SpaceId);
+        public override Task OnSpaceMembershipCreatedAsync(TribeSpaceMembershipEvent e, CancellationToken ct) => Say(NameOf(e.MemberId) + " joined the space " + e.SpaceId);
 
-        public override Task OnSpaceMembershipDeletedAsync(TribeSpaceMembershipEvent e, CancellationToken ct) => Say("Member " + e.MemberId + " left the space " + e.SpaceId);
+        public override Task OnSpaceMembershipDeletedAsync(TribeSpaceMembershipEvent e, CancellationToken ct) => Say(NameOf(e.MemberId) + " left the space " + e.SpaceId);
 
         private static string Name(TribeMember member) => member.Name ?? "Member " + member.Id;
+
+        /// <summary>A space event names the member by the community's id: the site's record says who that is.</summary>
+        private string NameOf(string memberId) => records.Members.Values.FirstOrDefault(m => m.Id == memberId) is { } member ? Name(member) : "Member " + memberId;
 
         private Task Keep(TribeMemberEvent e, string line)
         {

@@ -62,8 +62,13 @@ internal sealed class SampleProcess : IDisposable
         start.Environment["DOTNET_hostBuilder__reloadConfigOnChange"] = "false";
         start.Environment.Remove("TribeSso__CommunityUrl");
         start.Environment.Remove("TribeSso__PrivateKey");
-        // The simulated community's API app gets a secret the tests know, so they can call the API as an admin script would.
-        start.Environment["TribeSso__Members__ClientSecret"] = ApiClientSecret;
+        start.Environment.Remove("TribeSso__Members__ClientSecret");
+        if (community is null)
+        {
+            // The simulated community's API app gets a secret the tests know, so they can call the API as an admin script would.
+            start.Environment["TribeSso__Members__ClientSecret"] = ApiClientSecret;
+        }
+
         if (community is not null && key is not null)
         {
             start.Environment["TribeSso__CommunityUrl"] = community.AbsoluteUri;
