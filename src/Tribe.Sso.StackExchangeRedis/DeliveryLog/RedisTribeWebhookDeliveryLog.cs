@@ -126,7 +126,8 @@ internal sealed class RedisTribeWebhookDeliveryLog(Func<ValueTask<IConnectionMul
             return;
         }
 
-        RedisDeliveryLogEvents.Available(logger, Name(community));
+        var name = Name(community);
+        RedisDeliveryLogEvents.Available(logger, name);
     }
 
     private static string Name(string community) => community.Length == 0 ? "default community" : "community '" + community + "'";
