@@ -12,6 +12,9 @@ internal sealed class RedisConnections : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, RedisConnection> _connections = new(StringComparer.Ordinal);
 
+    /// <summary>Gets how many connection strings are in use.</summary>
+    public int Count => _connections.Count;
+
     public RedisConnection For(RedisConnectionString connectionString)
         => _connections.GetOrAdd(connectionString.Text, static (_, cs) => new RedisConnection(cs), connectionString);
 
