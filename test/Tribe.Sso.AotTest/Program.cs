@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tribe.Sso;
 using Tribe.Sso.AspNetCore;
+using Tribe.Sso.StackExchangeRedis;
 using Tribe.Sso.AotTest;
 
 // A partner site as small as it gets, published as Native AOT: a fake sign-in, the community's Authorization and
@@ -31,6 +32,10 @@ builder.Services.AddTribeSso(options =>
 });
 builder.Configuration["TribeSso:Webhooks:SigningSecret"] = WebhooksSmoke.Secret;
 builder.Services.AddTribeSsoWebhooks(builder.Configuration.GetSection("TribeSso")).AddHandler<WebhooksSmoke.MemberSync>();
+builder.Configuration["Communities:redis:Webhooks:SigningSecret"] = WebhooksSmoke.Secret;
+builder.Configuration["Communities:redis:Webhooks:Redis"] = WebhooksSmoke.UnreachableRedis;
+builder.Services.AddTribeSsoWebhooks("redis", builder.Configuration.GetSection("Communities:redis")).AddHandler<WebhooksSmoke.MemberSync>().UseRedisDeliveryLog();
+builder.Services.AddHealthChecks().AddTribeSsoRedisDeliveryLog();
 
 var app = builder.Build();
 app.UseAuthentication();
@@ -50,6 +55,7 @@ app.MapTribeSso("/community/sso");
 app.MapTribeSsoLink("/community/sso-link");
 app.MapTribeSsoLogout("/community/logout");
 app.MapTribeSsoWebhooks(WebhooksSmoke.Path);
+app.MapTribeSsoWebhooks(WebhooksSmoke.RedisPath).ForCommunity("redis");
 app.MapGet("/embedded", (HttpContext context) =>
     Results.Content("<!doctype html><title>Embedded</title>" + TribeSsoEmbed.Iframe(context, TribeEmbed.Space("whats-new").WithHeader(false)), "text/html"));
 

@@ -70,6 +70,9 @@ internal static class SmokeRun
             var webhooks = await WebhooksSmoke.RunAsync(http);
             Expect(webhooks is null, webhooks ?? "MapTribeSsoWebhooks answers the challenge, runs a member update once and refuses a tampered delivery");
 
+            var redisDown = await WebhooksSmoke.RunRedisDownAsync(http);
+            Expect(redisDown is null, redisDown ?? "UseRedisDeliveryLog with Redis unreachable answers 503 with Retry-After and runs nothing");
+
             using (var forApp = await http.GetAsync(new Uri("/community/sso-link?redirect=/answers", UriKind.Relative)))
             {
                 using var json = System.Text.Json.JsonDocument.Parse(await forApp.Content.ReadAsStringAsync());

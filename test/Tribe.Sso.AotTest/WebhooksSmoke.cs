@@ -17,6 +17,10 @@ internal static class WebhooksSmoke
 {
     public const string Path = "/community/webhooks";
     public const string Secret = "aot-webhook-signing-secret-0123456789";
+    public const string RedisPath = "/redis/webhooks";
+
+    /// <summary>A Redis nobody listens on: the Redis delivery log under Native AOT, answering 503 rather than failing.</summary>
+    public const string UnreachableRedis = "127.0.0.1:1,connectTimeout=500";
 
     public static async Task<string?> RunAsync(HttpClient http)
     {
@@ -42,11 +46,23 @@ internal static class WebhooksSmoke
         return tampered.StatusCode == HttpStatusCode.Unauthorized ? null : $"a tampered delivery is refused ({(int)tampered.StatusCode})";
     }
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient http, TribeWebhookSigner signer, string body, bool tamper = false)
+    /// <summary>With its Redis unreachable, the Redis delivery log claims nothing: the delivery is 503 with Retry-After and no handler runs.</summary>
+    public static async Task<string?> RunRedisDownAsync(HttpClient http)
+    {
+        var signer = new TribeWebhookSigner(TribeWebhookSecret.FromString(Secret));
+        var before = Counter.Updates;
+        const string update = "{\"networkId\":\"n\",\"type\":\"SUBSCRIPTION\",\"data\":{\"id\":\"aot-redis-1\",\"name\":\"member.updated\",\"object\":{\"id\":\"m1\",\"externalId\":\"42\",\"status\":\"VERIFIED\"}}}";
+        using var answer = await SendAsync(http, signer, update, path: RedisPath);
+        return answer.StatusCode == HttpStatusCode.ServiceUnavailable && answer.Headers.RetryAfter is not null && Counter.Updates == before
+            ? null
+            : $"a delivery whose Redis is down is answered 503 and runs nothing ({(int)answer.StatusCode}, {Counter.Updates - before} runs)";
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient http, TribeWebhookSigner signer, string body, bool tamper = false, string path = Path)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         var signature = signer.Sign(bytes);
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Path, UriKind.Relative)) { Content = new ByteArrayContent(tamper ? Encoding.UTF8.GetBytes(body + " ") : bytes) };
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = new ByteArrayContent(tamper ? Encoding.UTF8.GetBytes(body + " ") : bytes) };
         request.Headers.Add(TribeWebhookHeaders.Signature, signature.Signature);
         request.Headers.Add(TribeWebhookHeaders.Timestamp, signature.Timestamp);
         return http.SendAsync(request);

@@ -132,6 +132,6 @@ internal static partial class TribeSsoLogoutEndpoint
     [LoggerMessage(EventId = 12, Level = LogLevel.Information, EventName = "LogoutConfirmationShown", Message = "Tribe SSO: Logout URL: the request came from neither this site nor the community; the confirmation page was shown and the user is still signed in")]
     private static partial void LogConfirmationShown(ILogger logger);
 
-    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, EventName = "LogoutRefused", Message = "Tribe SSO: Logout URL: the sign-out form came without a valid antiforgery token; the user is still signed in")]
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, EventName = "LogoutRefused", Message = "Tribe SSO: Logout URL: the sign-out form came without a valid antiforgery token; the user is still signed in. If the site runs on several instances, the likely cause is that each has its own Data Protection key ring, so one instance cannot read the token another put on the page: persist the keys to one store every instance reads (such as AddDataProtection().PersistKeysToStackExchangeRedis(…)) and give every instance the same SetApplicationName(…). Otherwise a page may be trying to sign your users out")]
     private static partial void LogRefused(ILogger logger);
 }
