@@ -197,6 +197,17 @@ public class MapTribeSsoWebhooksTests
     }
 
     [Test]
+    public async Task ARefusal_IsProblemDetails_NamingWhyWithoutTheSignature()
+    {
+        var response = await _app.SendAsync(WebhooksApp.MemberEvent("pd", "member.deleted"), secret: "another-apps-secret-0123456789");
+
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await response.Content.ReadAsStringAsync()).Should().Be(
+            "{\"type\":\"https://tools.ietf.org/html/rfc9110#section-15.5.2\",\"title\":\"The webhook delivery is not signed by the community.\",\"status\":401,"
+            + "\"detail\":\"The signature does not match: another app\\u0027s signing secret, or a body changed on the way (verify the raw bytes as received, never re-serialised JSON).\"}");
+    }
+
+    [Test]
     public async Task OnlyPost_IsMapped()
     {
         (await _app.Client.GetAsync(WebhooksApp.Path)).StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed);
