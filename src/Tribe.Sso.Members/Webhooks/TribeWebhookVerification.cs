@@ -6,6 +6,9 @@ namespace Tribe.Sso.Members;
 /// <remarks>Neither <see cref="Message"/> nor <see cref="ToString"/> ever holds the secret, the signature or the body.</remarks>
 public readonly struct TribeWebhookVerification : IEquatable<TribeWebhookVerification>
 {
+    /// <summary>The last millisecond <see cref="DateTimeOffset"/> holds (9999-12-31T23:59:59.999Z); a header may say more (18 digits).</summary>
+    private const long MaxTimestampMilliseconds = 253_402_300_799_999;
+
     private readonly long _timestampMilliseconds;
     private readonly bool _hasTimestamp;
 
@@ -13,7 +16,9 @@ public readonly struct TribeWebhookVerification : IEquatable<TribeWebhookVerific
     {
         Refusal = refusal;
         _timestampMilliseconds = timestampMilliseconds;
-        _hasTimestamp = hasTimestamp;
+
+        // A timestamp past the year 9999 is refused as from the future, but has no DateTimeOffset: reading it must not throw.
+        _hasTimestamp = hasTimestamp && timestampMilliseconds <= MaxTimestampMilliseconds;
     }
 
     /// <summary>Gets a value indicating whether the delivery is authentic and within the tolerance.</summary>
@@ -22,7 +27,7 @@ public readonly struct TribeWebhookVerification : IEquatable<TribeWebhookVerific
     /// <summary>Why the delivery was refused; <see cref="TribeWebhookRefusal.None"/> when it is valid.</summary>
     public TribeWebhookRefusal Refusal { get; }
 
-    /// <summary>The delivery's timestamp when it could be read, whatever the verdict; otherwise null.</summary>
+    /// <summary>The delivery's timestamp when it could be read, whatever the verdict; otherwise (or past the year 9999) null.</summary>
     public DateTimeOffset? Timestamp => _hasTimestamp ? DateTimeOffset.FromUnixTimeMilliseconds(_timestampMilliseconds) : null;
 
     /// <summary>What the verdict means and what to check, in one sentence.</summary>
