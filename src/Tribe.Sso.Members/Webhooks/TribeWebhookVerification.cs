@@ -22,7 +22,8 @@ public readonly struct TribeWebhookVerification : IEquatable<TribeWebhookVerific
     }
 
     /// <summary>Gets a value indicating whether the delivery is authentic and within the tolerance.</summary>
-    public bool IsValid => Refusal == TribeWebhookRefusal.None;
+    /// <remarks>False for <c>default(TribeWebhookVerification)</c>, which no verifier returns: a verdict never set fails closed.</remarks>
+    public bool IsValid => Refusal == TribeWebhookRefusal.None && _hasTimestamp;
 
     /// <summary>Why the delivery was refused; <see cref="TribeWebhookRefusal.None"/> when it is valid.</summary>
     public TribeWebhookRefusal Refusal { get; }
@@ -33,6 +34,7 @@ public readonly struct TribeWebhookVerification : IEquatable<TribeWebhookVerific
     /// <summary>What the verdict means and what to check, in one sentence.</summary>
     public string Message => Refusal switch
     {
+        TribeWebhookRefusal.None when !_hasTimestamp => "No delivery was verified: this verdict is the default value, not one a verifier returned.",
         TribeWebhookRefusal.None => "The delivery is authentic and fresh.",
         TribeWebhookRefusal.MissingSignature => "The delivery has no X-Bettermode-Signature (or X-Tribe-Signature) header.",
         TribeWebhookRefusal.MissingTimestamp => "The delivery has no X-Bettermode-Request-Timestamp (or X-Tribe-Request-Timestamp) header.",
