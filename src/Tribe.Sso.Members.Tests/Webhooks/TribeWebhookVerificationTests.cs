@@ -47,4 +47,15 @@ public class TribeWebhookVerificationTests
     [Test]
     public void Timestamp_OfAStaleDelivery_IsStillRead()
         => Verifier().Verify(Mac("1", Utf8("{}")), "1", "{}"u8).Timestamp.Should().Be(DateTimeOffset.FromUnixTimeMilliseconds(1));
+
+    [Test]
+    public void Default_IsNotValid_AVerdictNeverSetFailsClosed()
+    {
+        var unset = default(TribeWebhookVerification);
+
+        unset.IsValid.Should().BeFalse();
+        unset.Timestamp.Should().BeNull();
+        unset.Message.Should().Be("No delivery was verified: this verdict is the default value, not one a verifier returned.");
+        unset.Should().NotBe(Verifier().Verify(Mac(Now, Utf8(TestBody)), Now, Utf8(TestBody)));
+    }
 }
