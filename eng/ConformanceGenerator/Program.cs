@@ -5,13 +5,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tribe.Sso.ConformanceGenerator;
 
-// Writes conformance/tokens.json, refusals.json and redirects.json from the SDK itself (docs/conformance.md).
+// Writes conformance/tokens.json, refusals.json, redirects.json and webhooks.json from the SDK itself (docs/conformance.md).
 //   dotnet run --project eng/ConformanceGenerator [-- <output directory>]
 var output = args.Length > 0 ? args[0] : Path.Combine(FindRoot(), "conformance");
 Directory.CreateDirectory(output);
 Write(Path.Combine(output, "tokens.json"), TokenVectors.Generate());
 Write(Path.Combine(output, "refusals.json"), RefusalVectors.Generate());
 Write(Path.Combine(output, "redirects.json"), RedirectVectors.Generate());
+Write(Path.Combine(output, "webhooks.json"), WebhookVectors.Generate());
 Console.WriteLine("Wrote the conformance vectors to " + output);
 return 0;
 

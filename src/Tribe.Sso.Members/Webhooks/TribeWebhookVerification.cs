@@ -6,6 +6,9 @@ namespace Tribe.Sso.Members;
 /// <remarks>Neither <see cref="Message"/> nor <see cref="ToString"/> ever holds the secret, the signature or the body.</remarks>
 public readonly struct TribeWebhookVerification : IEquatable<TribeWebhookVerification>
 {
+    /// <summary>The last millisecond <see cref="DateTimeOffset"/> holds (9999-12-31T23:59:59.999Z); a header may say more (18 digits).</summary>
+    private const long MaxTimestampMilliseconds = 253_402_300_799_999;
+
     private readonly long _timestampMilliseconds;
     private readonly bool _hasTimestamp;
 
@@ -13,24 +16,25 @@ public readonly struct TribeWebhookVerification : IEquatable<TribeWebhookVerific
     {
         Refusal = refusal;
         _timestampMilliseconds = timestampMilliseconds;
-        _hasTimestamp = hasTimestamp;
+
+        // A timestamp past the year 9999 is refused as from the future, but has no DateTimeOffset: reading it must not throw.
+        _hasTimestamp = hasTimestamp && timestampMilliseconds <= MaxTimestampMilliseconds;
     }
 
     /// <summary>Gets a value indicating whether the delivery is authentic and within the tolerance.</summary>
-    public bool IsValid => Refusal == TribeWebhookRefusal.None;
+    /// <remarks>False for <c>default(TribeWebhookVerification)</c>, which no verifier returns: a verdict never set fails closed.</remarks>
+    public bool IsValid => Refusal == TribeWebhookRefusal.None && _hasTimestamp;
 
     /// <summary>Why the delivery was refused; <see cref="TribeWebhookRefusal.None"/> when it is valid.</summary>
     public TribeWebhookRefusal Refusal { get; }
 
-    /// <summary>The delivery's timestamp when it could be read, whatever the verdict; otherwise null (also for one past the year 9999).</summary>
-    public DateTimeOffset? Timestamp => _hasTimestamp && _timestampMilliseconds <= MaxUnixMilliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(_timestampMilliseconds) : null;
-
-    /// <summary>The last millisecond a <see cref="DateTimeOffset"/> can hold (9999-12-31T23:59:59.999Z); an 18-digit timestamp can be later.</summary>
-    private static long MaxUnixMilliseconds => DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+    /// <summary>The delivery's timestamp when it could be read, whatever the verdict; otherwise (or past the year 9999) null.</summary>
+    public DateTimeOffset? Timestamp => _hasTimestamp ? DateTimeOffset.FromUnixTimeMilliseconds(_timestampMilliseconds) : null;
 
     /// <summary>What the verdict means and what to check, in one sentence.</summary>
     public string Message => Refusal switch
     {
+        TribeWebhookRefusal.None when !_hasTimestamp => "No delivery was verified: this verdict is the default value, not one a verifier returned.",
         TribeWebhookRefusal.None => "The delivery is authentic and fresh.",
         TribeWebhookRefusal.MissingSignature => "The delivery has no X-Bettermode-Signature (or X-Tribe-Signature) header.",
         TribeWebhookRefusal.MissingTimestamp => "The delivery has no X-Bettermode-Request-Timestamp (or X-Tribe-Request-Timestamp) header.",

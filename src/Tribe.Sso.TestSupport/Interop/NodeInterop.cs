@@ -58,6 +58,26 @@ public static class NodeInterop
         return (JsonArray)JsonNode.Parse(stdout)!["results"]!;
     }
 
+    /// <summary>Signs each webhook delivery with node:crypto (<c>interop/webhooks.mjs sign</c>); one lowercase hex signature per delivery.</summary>
+    public static string[] SignWebhooks(string secret, params (string Timestamp, byte[] Body)[] deliveries)
+    {
+        var items = new JsonArray(Array.ConvertAll(deliveries, d => (JsonNode?)new JsonObject { ["timestamp"] = d.Timestamp, ["body"] = Convert.ToBase64String(d.Body) }));
+        var signatures = (JsonArray)Run("webhooks.mjs sign", new JsonObject { ["secret"] = secret, ["deliveries"] = items })["signatures"]!;
+        return signatures.Select(s => s!.GetValue<string>()).ToArray();
+    }
+
+    /// <summary>Replays conformance/webhooks.json through the Node receiver of <c>interop/webhooks.mjs</c>; one result per vector, with its problems.</summary>
+    public static JsonArray CheckWebhookConformance()
+    {
+        var (exitCode, stdout, stderr) = Execute("node", "webhooks.mjs receive ../conformance", null, Directory.Value);
+        if (exitCode != 0)
+        {
+            Assert.Fail($"node webhooks.mjs receive failed with exit code {exitCode}: {stderr}");
+        }
+
+        return (JsonArray)JsonNode.Parse(stdout)!["results"]!;
+    }
+
     private static JsonNode Run(string script, JsonObject input)
     {
         var (exitCode, stdout, stderr) = Execute("node", script, input.ToJsonString(), Directory.Value);
