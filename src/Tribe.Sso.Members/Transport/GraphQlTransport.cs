@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -47,7 +48,9 @@ internal sealed class GraphQlTransport
         }
         catch (HttpRequestException e)
         {
-            throw new TransientFailure(TransientKind.NoAnswer, null, null, null, e);
+            // The exception is not kept: its message may quote a line of the answer, and a server that reflects the
+            // request would put the bearer token and the searched email there. Only its kind is named.
+            throw new TransientFailure(TransientKind.NoAnswer, null, null, null) { Cause = CauseOf(e) };
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -58,6 +61,7 @@ internal sealed class GraphQlTransport
         using (response)
         {
             var status = (int)response.StatusCode;
+            CheckOrigin(operation.Name, response, status);
             var retryAfter = ReadRetryAfter(response);
             if (status == 429)
             {
@@ -78,6 +82,51 @@ internal sealed class GraphQlTransport
 
             return answer;
         }
+    }
+
+    /// <summary>
+    /// Refuses a redirect, and an answer from another origin than <see cref="TribeMembersClientOptions.ApiUrl"/> (an
+    /// HttpClient given by the caller that followed a redirect): the request carried the credentials and a member's data,
+    /// and an answer from elsewhere is not the community's.
+    /// </summary>
+    private void CheckOrigin(string operation, HttpResponseMessage response, int status)
+    {
+        if (status is >= 300 and < 400)
+        {
+            throw new TribeMembersResponseException(
+                "The community answered " + operation + " with HTTP " + status.ToString(CultureInfo.InvariantCulture) + ", a redirect, which the client does not follow: the request carries the app's credentials and the member's data. Set TribeMembersClientOptions.ApiUrl to the community's GraphQL endpoint itself.",
+                operation,
+                statusCode: status);
+        }
+
+        if (response.RequestMessage?.RequestUri is { IsAbsoluteUri: true } answered && !SameOrigin(answered, _endpoint))
+        {
+            throw new TribeMembersResponseException(
+                "The answer to " + operation + " came from another origin than TribeMembersClientOptions.ApiUrl: the HttpClient followed a redirect, so the answer is not trusted. Turn off AllowAutoRedirect on the HttpClient's handler, and set ApiUrl to the community's GraphQL endpoint itself.",
+                operation,
+                statusCode: status == 200 ? null : status);
+        }
+    }
+
+    private static bool SameOrigin(Uri a, Uri b)
+        => string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
+            && a.Port == b.Port;
+
+    private static string CauseOf(HttpRequestException e)
+    {
+#if NETSTANDARD2_0
+        return e.InnerException is System.Net.Sockets.SocketException ? "connection refused or reset" : "no usable answer";
+#else
+        return e.HttpRequestError switch
+        {
+            HttpRequestError.NameResolutionError => "the host name did not resolve",
+            HttpRequestError.ConnectionError => "connection refused or reset",
+            HttpRequestError.SecureConnectionError => "the TLS handshake failed",
+            HttpRequestError.InvalidResponse or HttpRequestError.ResponseEnded or HttpRequestError.HttpProtocolError => "the answer was not valid HTTP",
+            _ => "no usable answer",
+        };
+#endif
     }
 
     private static GraphQlAnswer<TData> Parse<TVariables, TData>(GraphQlOperation<TVariables, TData> operation, byte[] bytes, int status)
