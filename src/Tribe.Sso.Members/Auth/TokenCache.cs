@@ -92,11 +92,8 @@ internal sealed class TokenCache : IDisposable
         return WaitAsync(renewal, cancellationToken);
     }
 
-    public void Dispose()
-    {
-        _disposed.Cancel();
-        _disposed.Dispose();
-    }
+    /// <summary>Cancels a renewal still running. Repeatable; the source is not disposed, so a late renewal can still read its token.</summary>
+    public void Dispose() => _disposed.Cancel();
 
     private static async Task<string> WaitAsync(Task<string> renewal, CancellationToken cancellationToken)
     {
