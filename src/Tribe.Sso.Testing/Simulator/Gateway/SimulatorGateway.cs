@@ -12,7 +12,7 @@ namespace Tribe.Sso.Testing;
 /// <summary>
 /// <c>POST /api/gateway</c>: the community's GraphQL API over the simulator's members, one request at a time, as
 /// GraphQL over HTTP: a JSON body <c>{query, variables, operationName}</c> in, <c>{data, errors}</c> out. The rate limit
-/// comes first (HTTP 429, code 104), then parsing and validation (HTTP 400), then the resolvers (HTTP 200, their
+/// comes first (HTTP 429, code 104), then the method and the content type (HTTP 405, 415), then parsing and validation (HTTP 400), then the resolvers (HTTP 200, their
 /// errors in <c>errors</c> with <c>data</c> null). Nothing a client sends makes it throw.
 /// </summary>
 internal sealed class SimulatorGateway
@@ -22,7 +22,7 @@ internal sealed class SimulatorGateway
     private readonly GatewayTokens _tokens = new();
     private readonly GatewayRateLimiter _limiter = new();
 
-    public TribeCommunitySimulatorResponse Handle(TribeCommunitySimulator simulator, string method, string? body, string? authorization)
+    public TribeCommunitySimulatorResponse Handle(TribeCommunitySimulator simulator, string method, string? body, string? authorization, string contentType)
     {
         var clock = simulator.Options.ReaderOptions?.TimeProvider ?? TimeProvider.System;
         if (simulator.Options.ApiRateLimit is { } limit && !_limiter.TryAcquire(limit, clock.GetUtcNow(), out var retryAfter))
@@ -34,6 +34,11 @@ internal sealed class SimulatorGateway
         if (!string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase))
         {
             return Respond(405, new[] { new GatewayError(GatewayCodes.BadRequest, "The gateway takes POST with a JSON body {\"query\": …, \"variables\": …, \"operationName\": …}.") }, null, new KeyValuePair<string, string>("Allow", "POST"));
+        }
+
+        if (!IsJson(contentType))
+        {
+            return Respond(415, new[] { new GatewayError(GatewayCodes.BadRequest, "The gateway takes a JSON body: send Content-Type: application/json, as GraphQL over HTTP says.") }, null, new KeyValuePair<string, string>("Accept-Post", "application/json"));
         }
 
         try
@@ -49,6 +54,13 @@ internal sealed class SimulatorGateway
             // A value the JSON reader or writer refuses deep inside (a lone surrogate in a property name, say).
             return Respond(400, new[] { new GatewayError(GatewayCodes.BadRequest, "The request holds a value the gateway cannot read; send JSON of valid Unicode.") }, null);
         }
+    }
+
+    /// <summary>Whether the media type, parameters aside, is <c>application/json</c>.</summary>
+    private static bool IsJson(string contentType)
+    {
+        var semicolon = contentType.IndexOf(';');
+        return string.Equals((semicolon < 0 ? contentType : contentType.Substring(0, semicolon)).Trim(), "application/json", StringComparison.OrdinalIgnoreCase);
     }
 
     private TribeCommunitySimulatorResponse Run(TribeCommunitySimulator simulator, TimeProvider clock, string? body, string? authorization)
