@@ -65,9 +65,9 @@ public class RedirectAndRawAnswerTests
         var call = () => members.FindByEmailAsync(Email);
 
         var failed = (await call.Should().ThrowAsync<TribeMembersResponseException>()).Which;
-        failed.Message.Should().Be("The community did not answer members (1 attempt: connection failed, the answer was not valid HTTP). Check TribeMembersClientOptions.ApiUrl and the network.");
-        failed.InnerException.Should().BeNull();
         failed.ToString().Should().NotContain(Clients.GivenAccessToken).And.NotContain(Email);
+        failed.InnerException.Should().BeNull();
+        failed.Message.Should().Be("The community did not answer members (1 attempt: connection failed, the answer was not valid HTTP). Check TribeMembersClientOptions.ApiUrl and the network.");
     }
 
     private static string Ok(string json)
