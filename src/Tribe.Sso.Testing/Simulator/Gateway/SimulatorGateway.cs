@@ -72,10 +72,17 @@ internal sealed class SimulatorGateway
             return Respond(400, new[] { new GatewayError(GatewayCodes.BadRequest, bodyError) }, null);
         }
 
+        var source = GatewaySource.Normalize(query!, out var invalid);
+        if (source is null)
+        {
+            var at = Location.FromLinearPosition(query!, invalid.Offset);
+            return Respond(400, new[] { new GatewayError(GatewayCodes.ParseFailed, "Syntax Error: " + invalid.Message, location: (at.Line, at.Column)) }, null);
+        }
+
         GraphQLDocument document;
         try
         {
-            document = Parser.Parse(query!, new ParserOptions { Ignore = IgnoreOptions.Comments, MaxDepth = GatewayLimits.MaxParserDepth });
+            document = Parser.Parse(source, new ParserOptions { Ignore = IgnoreOptions.Comments, MaxDepth = GatewayLimits.MaxParserDepth });
         }
         catch (GraphQLParserException e)
         {
@@ -83,7 +90,7 @@ internal sealed class SimulatorGateway
             return Respond(400, new[] { new GatewayError(GatewayCodes.ParseFailed, message, location: (e.Location.Line, e.Location.Column)) }, null);
         }
 
-        var errors = new List<GatewayError>(GatewayValidator.Validate(document, query!, operationName, out var operation));
+        var errors = new List<GatewayError>(GatewayValidator.Validate(document, source, operationName, out var operation));
         if (errors.Count > 0)
         {
             return Respond(400, errors, null);
