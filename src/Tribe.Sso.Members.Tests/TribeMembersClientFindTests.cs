@@ -160,4 +160,20 @@ public class TribeMembersClientFindTests
 
         member.ToString().Should().Be("TribeMember { Id = m1, ExternalId = 42, Status = Verified }");
     }
+
+    [Test]
+    public async Task FindAllByEmailAsync_MatchesOnSeveralPages_ReadsEveryPage_AndReturnsThemAll()
+    {
+        var handler = new ScriptedHandler().Answer(r => r.Variable("after") switch
+        {
+            null => Answers.Page(new[] { Answers.Member("m1", "1", "jane@example.com"), Answers.Member("m9", "9", "xjane@example.com") }, "c1"),
+            _ => Answers.Page(new[] { Answers.Member("m2", "2", "Jane@Example.com") }),
+        });
+        var members = Clients.App(handler, Clock.New());
+
+        var all = await members.FindAllByEmailAsync("jane@example.com");
+
+        all.Select(m => m.Id).Should().Equal("m1", "m2");
+        handler.Operations.Select(o => o.Variable("after")).Should().Equal(null, "c1");
+    }
 }

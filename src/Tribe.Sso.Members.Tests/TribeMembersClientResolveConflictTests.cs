@@ -108,4 +108,21 @@ public class TribeMembersClientResolveConflictTests
         fix.MemberIds.Should().Equal("m1", "m2");
         handler.Operations.Should().NotContain(o => o.Field == "updateMember");
     }
+
+    [Test]
+    public async Task CaseVariantOnTheSecondPage_AfterAnExactMatchOnTheFirst_IsSeen_AndTheEmailRefusedAsAmbiguous()
+    {
+        var handler = new ScriptedHandler().Answer(r => r.Field == "member"
+            ? Answers.Error("110")
+            : r.Variable("after") is null
+                ? Answers.Page(new[] { Answers.Member("m1", "old-1", "jane@example.com") }, "c1")
+                : Answers.Page(new[] { Answers.Member("m2", "old-2", "JANE@example.com") }));
+        var members = Clients.App(handler, Clock.New());
+
+        var fix = await members.ResolveConflictAsync(Jane);
+
+        fix.Reason.Should().Be(TribeConflictReason.AmbiguousEmail);
+        fix.MemberIds.Should().Equal("m1", "m2");
+        handler.Operations.Should().NotContain(o => o.Field == "updateMember");
+    }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,13 +25,17 @@ public sealed class TribeMembersClient : IDisposable
     /// <summary>The most pages the email search reads: a search that matches more than 1,000 members is not one address.</summary>
     internal const int MaxSearchPages = 50;
 
-    private static readonly Lazy<HttpClient> SharedHttpClient = new(CreateSharedHttpClient);
-
     private readonly OperationRunner _runner;
 
     /// <summary>Creates the client.</summary>
     /// <param name="options">The endpoint and credentials; validated here and copied, so later changes have no effect.</param>
-    /// <param name="httpClient">The HttpClient to send with, such as one from <c>IHttpClientFactory</c>; null for one shared by the process. Its <c>BaseAddress</c> is not used.</param>
+    /// <param name="httpClient">
+    /// The HttpClient to send with, such as one from <c>IHttpClientFactory</c>; null for one shared by the process, which
+    /// follows no redirect. Its <c>BaseAddress</c> is not used. Give it a handler with <c>AllowAutoRedirect = false</c>:
+    /// the client refuses a redirect (<see cref="TribeMembersResponseException"/> naming the status), and an answer that
+    /// came from another origin than <see cref="TribeMembersClientOptions.ApiUrl"/> after a redirect the handler followed,
+    /// but by then the handler has sent the request, credentials and member data included, to that origin.
+    /// </param>
     /// <param name="timeProvider">The clock for token expiry and retry delays; null for <see cref="TimeProvider.System"/>.</param>
     /// <param name="meterFactory">
     /// The host's meter factory, so its listeners see the client's calls, retries and durations on the <c>Tribe.Sso</c>
@@ -55,7 +60,7 @@ public sealed class TribeMembersClient : IDisposable
             AttemptTimeout = options.AttemptTimeout,
         };
         ApiUrl = copy.ApiUrl;
-        _runner = new OperationRunner(httpClient ?? SharedHttpClient.Value, copy, timeProvider ?? TimeProvider.System, meterFactory);
+        _runner = new OperationRunner(httpClient ?? SharedHttpClient.Instance, copy, timeProvider ?? TimeProvider.System, meterFactory);
     }
 
     /// <summary>The GraphQL endpoint the client sends to.</summary>
@@ -88,8 +93,9 @@ public sealed class TribeMembersClient : IDisposable
 
     /// <summary>
     /// Finds the member with an email: an exact match, ignoring letter case, among the members the community's search
-    /// returns for it (a search also matches parts of names and addresses; those are skipped). Reads pages until one
-    /// holds a match.
+    /// returns for it (a search also matches parts of names and addresses; those are skipped). When several members hold
+    /// the address in different letter case, returns the first the search lists: use <see cref="FindAllByEmailAsync"/>
+    /// to see them all (<see cref="ResolveConflictAsync"/> and <c>tribe-sso members relink</c> refuse such an address).
     /// </summary>
     /// <param name="email">The address.</param>
     /// <param name="cancellationToken">Cancels the call, retries included.</param>
@@ -100,6 +106,46 @@ public sealed class TribeMembersClient : IDisposable
     {
         var matches = await FindAllByEmailAsync(email, cancellationToken).ConfigureAwait(false);
         return matches.Count == 0 ? null : matches[0];
+    }
+
+    /// <summary>
+    /// Finds every member with an email, ignoring letter case: the exact matches among the members the community's
+    /// search returns for it, every page read (at most <c>1,000</c> members), so a variant on a later page is seen too.
+    /// More than one means the community holds the address twice in different letter case: fix them by id.
+    /// </summary>
+    /// <param name="email">The address.</param>
+    /// <param name="cancellationToken">Cancels the call, retries included.</param>
+    /// <returns>The members in the order the search lists them; empty when none has that email.</returns>
+    /// <exception cref="TribeSsoClaimException"><paramref name="email"/> is not an address the SSO builder accepts.</exception>
+    /// <exception cref="TribeMembersException">The community refused the request or could not be reached; the type says why.</exception>
+    public async Task<IReadOnlyList<TribeMember>> FindAllByEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        MemberArguments.Email(email);
+        var matches = new List<TribeMember>();
+        string? after = null;
+        for (var page = 0; page < MaxSearchPages; page++)
+        {
+            var variables = new MembersVariables { Limit = SearchPageSize, Query = email, After = after };
+            var data = await _runner.RunAsync(GraphQlOperations.Members, variables, null, cancellationToken).ConfigureAwait(false);
+            var members = data.Members ?? throw AnswerErrors.Malformed("members", "has no members page");
+            foreach (var member in MemberMapping.Nodes(members))
+            {
+                if (string.Equals(member.Email, email, StringComparison.OrdinalIgnoreCase) && !matches.Exists(m => m.Id == member.Id))
+                {
+                    matches.Add(member);
+                }
+            }
+
+            var next = members.PageInfo?.EndCursor;
+            if (members.PageInfo?.HasNextPage != true || string.IsNullOrEmpty(next) || next == after)
+            {
+                break;
+            }
+
+            after = next;
+        }
+
+        return matches;
     }
 
     /// <summary>Changes a member: only the properties set on <paramref name="changes"/> are sent. Repeating the call is harmless.</summary>
@@ -173,7 +219,7 @@ public sealed class TribeMembersClient : IDisposable
 
         if (matches.Count > 1)
         {
-            return TribeConflictResolution.Refused(TribeConflictReason.AmbiguousEmail, user.Id, matches.ConvertAll(m => m.Id));
+            return TribeConflictResolution.Refused(TribeConflictReason.AmbiguousEmail, user.Id, matches.Select(m => m.Id));
         }
 
         var member = matches[0];
@@ -191,51 +237,10 @@ public sealed class TribeMembersClient : IDisposable
         return new TribeConflictResolution(TribeConflictOutcome.Relinked, TribeConflictReason.LinkedToAnotherId, user.Id, new[] { member.Id }, member.ExternalId);
     }
 
-    /// <summary>Releases the token renewal lock. The HttpClient is not disposed: it belongs to the caller or is shared.</summary>
+    /// <summary>Cancels a token renewal still running. The HttpClient is not disposed: it belongs to the caller or is shared.</summary>
     public void Dispose() => _runner.Dispose();
 
     /// <summary>Describes the client by its endpoint, without credentials.</summary>
     /// <returns>For example <c>TribeMembersClient { ApiUrl = https://api.bettermode.com/ }</c>.</returns>
     public override string ToString() => "TribeMembersClient { ApiUrl = " + ApiUrl.AbsoluteUri + " }";
-
-    /// <summary>Every exact match on the first page of the search that holds one.</summary>
-    private async Task<List<TribeMember>> FindAllByEmailAsync(string email, CancellationToken cancellationToken)
-    {
-        MemberArguments.Email(email);
-        var matches = new List<TribeMember>();
-        string? after = null;
-        for (var page = 0; page < MaxSearchPages; page++)
-        {
-            var variables = new MembersVariables { Limit = SearchPageSize, Query = email, After = after };
-            var data = await _runner.RunAsync(GraphQlOperations.Members, variables, null, cancellationToken).ConfigureAwait(false);
-            var members = data.Members ?? throw AnswerErrors.Malformed("members", "has no members page");
-            foreach (var member in MemberMapping.Nodes(members))
-            {
-                if (string.Equals(member.Email, email, StringComparison.OrdinalIgnoreCase))
-                {
-                    matches.Add(member);
-                }
-            }
-
-            var next = members.PageInfo?.EndCursor;
-            if (matches.Count > 0 || members.PageInfo?.HasNextPage != true || string.IsNullOrEmpty(next) || next == after)
-            {
-                break;
-            }
-
-            after = next;
-        }
-
-        return matches;
-    }
-
-    private static HttpClient CreateSharedHttpClient()
-    {
-#if NETSTANDARD2_0
-        return new HttpClient();
-#else
-        // Connections are renewed every few minutes so the client follows DNS changes of the API host.
-        return new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
-#endif
-    }
 }

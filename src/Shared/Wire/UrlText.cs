@@ -7,8 +7,8 @@ namespace Tribe.Sso;
 
 /// <summary>
 /// Writes the URL text the product sends: a community's ASCII address, percent-encoded query values, a parameter
-/// appended to a local path, and <c>Location</c> values that carry only ASCII. <see cref="LinkFormat"/> beside it
-/// names the link's parameters and reads a query back. Shared source (src/Shared/README.md): every package writes
+/// appended to a local path, and <c>Location</c> values that carry only ASCII; and reads URL text back into its path,
+/// query and fragment. <see cref="LinkFormat"/> beside it names the link's parameters and reads a query's parameters. Shared source (src/Shared/README.md): every package writes
 /// URLs with this one type, so none chooses between <c>?</c> and <c>&amp;</c> or percent-encodes by hand.
 /// </summary>
 internal static class UrlText
@@ -17,6 +17,8 @@ internal static class UrlText
     public const int MaxTokenLength = 64;
 
     private const string Hex = "0123456789ABCDEF";
+
+    private static readonly char[] QueryOrFragment = { '?', '#' };
 
     /// <summary>
     /// <c>scheme://host[:port]</c> in ASCII: an internationalised host in punycode (<c>bücher.example</c> gives
@@ -150,6 +152,37 @@ internal static class UrlText
         }
 
         return url.Substring(0, queryStart + 1) + kept + url.Substring(queryEnd);
+    }
+
+    /// <summary>The path of URL text: everything before its query (<c>?</c>) or fragment (<c>#</c>), whichever comes first.</summary>
+    public static string PathOf(string url)
+    {
+        var end = url.IndexOfAny(QueryOrFragment);
+        return end < 0 ? url : url.Substring(0, end);
+    }
+
+    /// <summary>
+    /// The query of URL text without its <c>?</c>, up to the fragment; null when it has none. A <c>?</c> after the first
+    /// <c>#</c> belongs to the fragment, which a browser never sends: <c>/a#b?c=1</c> has no query. Read its parameters
+    /// with <see cref="LinkFormat.ParseQuery"/>.
+    /// </summary>
+    public static string? QueryOf(string url)
+    {
+        var start = url.IndexOfAny(QueryOrFragment);
+        if (start < 0 || url[start] == '#')
+        {
+            return null;
+        }
+
+        var end = url.IndexOf('#', start);
+        return end < 0 ? url.Substring(start + 1) : url.Substring(start + 1, end - start - 1);
+    }
+
+    /// <summary>The fragment of URL text without its <c>#</c>; null when it has none.</summary>
+    public static string? FragmentOf(string url)
+    {
+        var hash = url.IndexOf('#');
+        return hash < 0 ? null : url.Substring(hash + 1);
     }
 
     /// <summary>

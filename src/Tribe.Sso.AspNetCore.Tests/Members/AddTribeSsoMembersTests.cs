@@ -133,6 +133,32 @@ public class AddTribeSsoMembersTests
         handler.Should().BeOfType<SocketsHttpHandler>().Which.PooledConnectionLifetime.Should().Be(TimeSpan.FromMinutes(2), "the factory's default handler recycles connections at its HandlerLifetime");
     }
 
+    [TestCase(null)]
+    [TestCase("acme")]
+    public void NamedHttpClient_FollowsNoRedirect_SoNoAnswerSendsTheCredentialsAndMemberDataElsewhere(string? community)
+    {
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder().Build();
+        if (community is null)
+        {
+            services.AddTribeSsoMembers(configuration.GetSection("TribeSso"));
+        }
+        else
+        {
+            services.AddTribeSsoMembers(community, configuration.GetSection("Communities:" + community));
+        }
+
+        using var provider = services.BuildServiceProvider();
+
+        HttpMessageHandler handler = provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(TribeSsoMembersServiceCollectionExtensions.HttpClientNameFor(community));
+        while (handler is DelegatingHandler delegating)
+        {
+            handler = delegating.InnerHandler!;
+        }
+
+        handler.Should().BeOfType<SocketsHttpHandler>().Which.AllowAutoRedirect.Should().BeFalse();
+    }
+
     [TestCase(null, "Tribe.Sso.Members")]
     [TestCase("acme", "Tribe.Sso.Members:acme")]
     public void HttpClientNameFor_NamesEachCommunitysClient(string? community, string expected)

@@ -23,7 +23,7 @@ internal static class EmbedFrame
         }
 
         // A fragment would swallow the target the embed appends; a redirect of its own would make the target ambiguous.
-        if (endpoint.Contains('#', StringComparison.Ordinal) || HasRedirectParameter(endpoint))
+        if (UrlText.FragmentOf(endpoint) is not null || HasRedirectParameter(endpoint))
         {
             throw new ArgumentException("The SSO endpoint of an embed must be the endpoint's path alone, such as /community/sso, without a fragment ('#') or a redirect or redirect_uri parameter: the embed adds the page to open itself.", nameof(ssoEndpoint));
         }
@@ -64,8 +64,7 @@ internal static class EmbedFrame
 
     private static bool HasRedirectParameter(string endpoint)
     {
-        var query = endpoint.IndexOf('?', StringComparison.Ordinal);
-        return query >= 0 && endpoint.Substring(query + 1).Split('&').Select(p => Uri.UnescapeDataString(p.Split('=')[0].Replace('+', ' ')))
-            .Any(name => name.Equals(LinkFormat.RedirectParameter, StringComparison.OrdinalIgnoreCase) || name.Equals(LinkFormat.RedirectUriParameter, StringComparison.OrdinalIgnoreCase));
+        return UrlText.QueryOf(endpoint) is { } query
+            && LinkFormat.ParseQuery(query).Any(p => LinkFormat.RedirectParameters.Contains(p.Key, StringComparer.OrdinalIgnoreCase));
     }
 }

@@ -17,7 +17,8 @@ namespace Tribe.Sso.AspNetCore;
 /// breaks a rule keeps the last valid client and logs one error naming the setting, never its value. Resolve the client
 /// where you use it (it is transient and costs one reference read); it sends through the named
 /// <see cref="System.Net.Http.HttpClient"/> <see cref="HttpClientNameFor"/> of <c>IHttpClientFactory</c>, which
-/// <c>services.AddHttpClient(name)</c> can configure (the client retries by itself: add no retry handler).
+/// <c>services.AddHttpClient(name)</c> can configure (the client retries by itself: add no retry handler). Its primary
+/// handler follows no redirect; a primary handler you set instead should not either.
 /// </remarks>
 public static class TribeSsoMembersServiceCollectionExtensions
 {
@@ -71,6 +72,19 @@ public static class TribeSsoMembersServiceCollectionExtensions
     public static string HttpClientNameFor(string? community)
         => string.IsNullOrEmpty(community) ? HttpClientName : HttpClientName + ":" + community;
 
+    private static void NoRedirects(System.Net.Http.HttpMessageHandler handler)
+    {
+        switch (handler)
+        {
+            case System.Net.Http.SocketsHttpHandler sockets:
+                sockets.AllowAutoRedirect = false;
+                break;
+            case System.Net.Http.HttpClientHandler client:
+                client.AllowAutoRedirect = false;
+                break;
+        }
+    }
+
     private static IServiceCollection AddMembers(IServiceCollection services, string name, IConfiguration communitySection, string fallbackPath)
     {
         if (services.Any(d => !d.IsKeyedService && d.ImplementationInstance is TribeMembersRegistration r && r.Name == name))
@@ -91,7 +105,9 @@ public static class TribeSsoMembersServiceCollectionExtensions
         // The members client lives long (it caches the app token), so it keeps its HttpClient and the factory's handler
         // rotation never reaches it. The factory's default primary handler (SocketsHttpHandler, its PooledConnectionLifetime
         // set to the HandlerLifetime) recycles connections instead, so a DNS change of the API host is still seen.
-        services.AddHttpClient(registration.HttpClientName);
+        // Redirects are not followed, whatever primary handler the factory builds: one would carry the credentials and the
+        // member's data to wherever the answer points (the members client refuses a 3xx as an error naming ApiUrl).
+        services.AddHttpClient(registration.HttpClientName).ConfigurePrimaryHttpMessageHandler(static (handler, _) => NoRedirects(handler));
         services.AddKeyedSingleton(name, (provider, _) => new TribeMembersCommunity(registration, provider));
 
         // Transient, so each resolution reads the community's current client: one reference read, no lock.

@@ -145,4 +145,50 @@ public class TokenRenewalTests
 
         handler.TokenRequests.Should().Be(2);
     }
+
+    [Test]
+    public async Task AppToken_ExpAlreadyPastByAClockTwoHoursAhead_IsUsed_NotRenewedBeforeEveryCall()
+    {
+        var time = Clock.New();
+        time.Advance(TimeSpan.FromHours(2));
+        var handler = new ScriptedHandler().Answer(_ => Answers.MemberAnswer("member", Answers.Member("m1", "42", "jane@example.com")));
+        var members = Clients.App(handler, time);
+
+        for (var i = 0; i < 20; i++)
+        {
+            await members.FindByExternalIdAsync("42");
+        }
+
+        handler.TokenRequests.Should().Be(1, "the community issued the token just now; its exp is past only by this clock");
+        handler.Operations.Should().HaveCount(20);
+    }
+
+    [Test]
+    public async Task AppToken_RenewalFailsWhileTwentyCallersWait_TheyShareItsFailure_InsteadOfRepeatingIt()
+    {
+        var time = Clock.New();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handler = new ScriptedHandler().Answer(_ => Answers.MemberAnswer("member", Answers.Member("m1", "42", "jane@example.com")));
+        handler.OnToken = async _ =>
+        {
+            await release.Task;
+            return Answers.Status(System.Net.HttpStatusCode.ServiceUnavailable);
+        };
+        var members = Clients.App(handler, time, o => o.MaxAttempts = 2);
+
+        var calls = Enumerable.Range(0, 20).Select(_ => Task.Run(() => members.FindByExternalIdAsync("42"))).ToArray();
+        while (handler.TokenRequests == 0)
+        {
+            await Task.Delay(1);
+        }
+
+        await Task.Delay(300); // the other 19 callers arrive while the first renewal is on its way
+        release.SetResult();
+        var all = () => time.Drive(Task.WhenAll(calls));
+
+        await all.Should().ThrowAsync<TribeMembersResponseException>();
+        calls.Should().OnlyContain(c => c.IsFaulted && c.Exception!.InnerException is TribeMembersResponseException);
+        handler.TokenRequests.Should().Be(2, "one renewal, its first attempt and one retry, whose failure every caller shares");
+        handler.Operations.Should().BeEmpty();
+    }
 }

@@ -6,21 +6,29 @@ namespace Tribe.Sso.Members;
 
 /// <summary>
 /// Holds the bearer token: the one given, or the app token obtained with <c>limitedToken</c>, renewed
-/// <see cref="RenewEarly"/> before its <c>exp</c> and after the community refuses it. One renewal runs at a time;
-/// callers that arrive meanwhile wait for it and share its token.
+/// <see cref="RenewEarly"/> before its <c>exp</c> and after the community refuses it. One renewal runs at a time:
+/// callers that arrive meanwhile share its outcome, its token or its failure, rather than repeat it with retries of their own.
 /// </summary>
 internal sealed class TokenCache : IDisposable
 {
     /// <summary>How long before <c>exp</c> a token is renewed, so that no request carries a token about to expire.</summary>
     public static readonly TimeSpan RenewEarly = TimeSpan.FromSeconds(60);
 
-    /// <summary>How long a token without a readable <c>exp</c> is used before it is renewed (sooner if refused).</summary>
+    /// <summary>
+    /// How long a token without a readable <c>exp</c>, or whose <c>exp</c> is already past by the client's clock (a clock
+    /// ahead of the community's), is used before it is renewed; sooner if the community refuses it.
+    /// </summary>
     public static readonly TimeSpan FallbackLifetime = TimeSpan.FromMinutes(5);
 
-    private readonly SemaphoreSlim _renewal = new(1, 1);
+    /// <summary>The least time a just-issued token is used, so a skewed clock never makes every call renew it.</summary>
+    public static readonly TimeSpan MinimumUse = TimeSpan.FromSeconds(30);
+
+    private readonly object _gate = new();
+    private readonly CancellationTokenSource _disposed = new();
     private readonly Func<CancellationToken, Task<string>>? _obtain;
     private readonly TimeProvider _time;
     private Cached? _current;
+    private Task<string>? _renewing;
 
     public TokenCache(string accessToken, TimeProvider time)
     {
@@ -45,43 +53,113 @@ internal sealed class TokenCache : IDisposable
             : RenewAsync(refused: null, cancellationToken);
     }
 
-    /// <summary>Obtains a new token, unless another caller already replaced <paramref name="refused"/> (or the stale one).</summary>
-    public async Task<string> RenewAsync(string? refused, CancellationToken cancellationToken)
+    /// <summary>
+    /// Obtains a new token, unless another caller already replaced <paramref name="refused"/> (or the stale one), or is
+    /// obtaining one now: then its outcome is this call's. The renewal runs until it ends (its own retries and timeouts
+    /// bound it) even when every caller waiting for it is cancelled; disposing the cache cancels it.
+    /// </summary>
+    public Task<string> RenewAsync(string? refused, CancellationToken cancellationToken)
     {
         if (_obtain is null)
         {
-            return _current!.Token;
+            return Task.FromResult(_current!.Token);
         }
 
-        await _renewal.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        Task<string> renewal;
+        TaskCompletionSource<string>? owned = null;
+        lock (_gate)
         {
             var current = _current;
-            if (current is not null && current.Token != refused && _time.GetUtcNow() < current.RenewAt)
+            if (_renewing is null && current is not null && current.Token != refused && _time.GetUtcNow() < current.RenewAt)
             {
-                return current.Token;
+                return Task.FromResult(current.Token);
             }
 
-            var token = await _obtain(cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref _current, new Cached(token, RenewAt(token)));
-            return token;
+            if (_renewing is null)
+            {
+                owned = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _renewing = owned.Task;
+            }
+
+            renewal = _renewing;
         }
-        finally
+
+        if (owned is not null)
         {
-            _renewal.Release();
+            _ = RenewSharedAsync(owned);
+        }
+
+        return WaitAsync(renewal, cancellationToken);
+    }
+
+    /// <summary>Cancels a renewal still running. Repeatable; the source is not disposed, so a late renewal can still read its token.</summary>
+    public void Dispose() => _disposed.Cancel();
+
+    private static async Task<string> WaitAsync(Task<string> renewal, CancellationToken cancellationToken)
+    {
+#if NETSTANDARD2_0
+        if (cancellationToken.CanBeCanceled && !renewal.IsCompleted)
+        {
+            var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (cancellationToken.Register(() => cancelled.TrySetResult(true)))
+            {
+                if (await Task.WhenAny(renewal, cancelled.Task).ConfigureAwait(false) != renewal)
+                {
+                    throw new OperationCanceledException(cancellationToken);
+                }
+            }
+        }
+
+        return await renewal.ConfigureAwait(false);
+#else
+        return await renewal.WaitAsync(cancellationToken).ConfigureAwait(false);
+#endif
+    }
+
+    private async Task RenewSharedAsync(TaskCompletionSource<string> outcome)
+    {
+        try
+        {
+            var token = await _obtain!(_disposed.Token).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _current = new Cached(token, RenewAt(token));
+                _renewing = null;
+            }
+
+            outcome.SetResult(token);
+        }
+        catch (Exception e)
+        {
+            lock (_gate)
+            {
+                _renewing = null;
+            }
+
+            if (e is OperationCanceledException)
+            {
+                outcome.SetCanceled();
+            }
+            else
+            {
+                outcome.SetException(e);
+            }
         }
     }
 
-    public void Dispose() => _renewal.Dispose();
-
-    /// <summary><c>exp</c> less <see cref="RenewEarly"/>, but never before half the token's remaining life.</summary>
+    /// <summary>
+    /// <c>exp</c> less <see cref="RenewEarly"/>, but never before half the token's remaining life nor sooner than
+    /// <see cref="MinimumUse"/>; a token whose <c>exp</c> is already past by this clock is used for <see cref="FallbackLifetime"/>.
+    /// </summary>
     private DateTimeOffset RenewAt(string token)
     {
         var now = _time.GetUtcNow();
-        var expires = JwtExpiry.Read(token) ?? now + FallbackLifetime;
+        var read = JwtExpiry.Read(token);
+        var expires = read is { } exp && exp > now ? exp : now + FallbackLifetime;
         var early = expires - RenewEarly;
         var half = now + TimeSpan.FromTicks((expires - now).Ticks / 2);
-        return early > half ? early : half;
+        var renewAt = early > half ? early : half;
+        return renewAt > now + MinimumUse ? renewAt : now + MinimumUse;
     }
 
     private sealed class Cached

@@ -79,9 +79,8 @@ internal static class AnswerErrors
                 operation,
                 statusCode: failure.StatusCode),
             _ => new TribeMembersResponseException(
-                "The community did not answer " + operation + " (" + tries + ": " + (failure.InnerException is OperationCanceledException ? "timed out" : "connection failed") + "). Check TribeMembersClientOptions.ApiUrl and the network.",
-                operation,
-                innerException: failure.InnerException is OperationCanceledException ? null : failure.InnerException),
+                "The community did not answer " + operation + " (" + tries + ": " + (failure.InnerException is OperationCanceledException ? "timed out" : "connection failed" + (failure.Cause is null ? string.Empty : ", " + failure.Cause)) + "). Check TribeMembersClientOptions.ApiUrl and the network.",
+                operation),
         };
     }
 

@@ -22,6 +22,9 @@ internal sealed class TransientFailure : Exception
 
     public TimeSpan? RetryAfter { get; }
 
+    /// <summary>Why no answer arrived, in the client's own words (never the transport's message, which may quote the answer); or null.</summary>
+    public string? Cause { get; init; }
+
     /// <summary>Whether the community may have applied the request (so only idempotent operations are repeated).</summary>
     public bool MayHaveBeenApplied => Kind != TransientKind.RateLimited;
 }

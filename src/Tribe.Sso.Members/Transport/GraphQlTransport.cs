@@ -47,7 +47,9 @@ internal sealed class GraphQlTransport
         }
         catch (HttpRequestException e)
         {
-            throw new TransientFailure(TransientKind.NoAnswer, null, null, null, e);
+            // The exception is not kept: its message may quote a line of the answer, and a server that reflects the
+            // request would put the bearer token and the searched email there. Only its kind is named.
+            throw new TransientFailure(TransientKind.NoAnswer, null, null, null) { Cause = CauseOf(e) };
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -58,6 +60,7 @@ internal sealed class GraphQlTransport
         using (response)
         {
             var status = (int)response.StatusCode;
+            OriginPin.Check(operation.Name, response, status, _endpoint);
             var retryAfter = ReadRetryAfter(response);
             if (status == 429)
             {
@@ -78,6 +81,22 @@ internal sealed class GraphQlTransport
 
             return answer;
         }
+    }
+
+    private static string CauseOf(HttpRequestException e)
+    {
+#if NETSTANDARD2_0
+        return e.InnerException is System.Net.Sockets.SocketException ? "connection refused or reset" : "no usable answer";
+#else
+        return e.HttpRequestError switch
+        {
+            HttpRequestError.NameResolutionError => "the host name did not resolve",
+            HttpRequestError.ConnectionError => "connection refused or reset",
+            HttpRequestError.SecureConnectionError => "the TLS handshake failed",
+            HttpRequestError.InvalidResponse or HttpRequestError.ResponseEnded or HttpRequestError.HttpProtocolError => "the answer was not valid HTTP",
+            _ => "no usable answer",
+        };
+#endif
     }
 
     private static GraphQlAnswer<TData> Parse<TVariables, TData>(GraphQlOperation<TVariables, TData> operation, byte[] bytes, int status)

@@ -46,6 +46,12 @@ public static class NodeInterop
     /// </summary>
     public static JsonNode GqlClient(JsonObject input) => Run("--import tsx gql-client.mjs", input);
 
+    /// <summary>
+    /// What graphql-js 16, the reference implementation, says of each request on a schema (<c>interop/graphql-reference.mjs</c>):
+    /// input <c>{ sdl, cases: [{ query, variables, operationName }] }</c>, one result per case with its phase and errors.
+    /// </summary>
+    public static JsonNode GraphQlReference(JsonObject input) => Run("graphql-reference.mjs", input);
+
     /// <summary>Checks conformance/tokens.json and redirects.json with interop/conformance.mjs; one result per vector, with its problems.</summary>
     public static JsonArray CheckConformance()
     {
@@ -105,7 +111,8 @@ public static class NodeInterop
         if (!File.Exists(Path.Combine(directory, "node_modules", "jsonwebtoken", "package.json")) ||
             !File.Exists(Path.Combine(directory, "node_modules", "jose", "package.json")) ||
             !File.Exists(Path.Combine(directory, "node_modules", "@tribeplatform", "gql-client", "package.json")) ||
-            !File.Exists(Path.Combine(directory, "node_modules", "tsx", "package.json")))
+            !File.Exists(Path.Combine(directory, "node_modules", "tsx", "package.json")) ||
+            !File.Exists(Path.Combine(directory, "node_modules", "graphql16", "package.json")))
         {
             var (exitCode, stdout, stderr) = Execute("npm", "ci --no-audit --no-fund", null, directory);
             if (exitCode != 0)

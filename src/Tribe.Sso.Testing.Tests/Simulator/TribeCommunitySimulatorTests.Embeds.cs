@@ -31,6 +31,15 @@ public partial class TribeCommunitySimulatorTests
         Text(embed, "embed-name").Should().Be("Jane Doe");
     }
 
+    [Test]
+    public void EmbedWithAQuestionMarkInItsFragment_ReadsNoOptionsFromTheFragment()
+    {
+        var embed = _simulator.Handle("GET", "/embed/space/whats-new#top?header=false");
+
+        Text(embed, "embed-page").Should().Be("space whats-new", "the fragment is not part of the path");
+        embed.Body.Should().Contain("id=\"embed-header\"", "options come from the query, and a '?' after '#' starts none");
+    }
+
     [TestCase("/embed", "the whole community")]
     [TestCase("/embed/post/7YLkAXyezVhHloA", "post 7YLkAXyezVhHloA")]
     public void EmbedPage_NamesWhatIsEmbedded(string path, string what)

@@ -35,17 +35,14 @@ internal readonly struct SsoLink
         }
 
         // A '?' after the first '#' belongs to the fragment, which a browser never sends: no query at all.
-        var fragmentStart = text.IndexOf('#');
-        var queryStart = text.IndexOf('?');
-        queryStart = fragmentStart >= 0 && fragmentStart < queryStart ? -1 : queryStart;
-        if (queryStart < 0 || !Uri.TryCreate(text, UriKind.Absolute, out _))
+        var queryText = UrlText.QueryOf(text);
+        if (queryText is null || !Uri.TryCreate(text, UriKind.Absolute, out _))
         {
-            findings.Malformed(queryStart < 0 ? "the link has no query string, so no " + tokenParameter + " parameter" : "the link is not a valid absolute URL");
+            findings.Malformed(queryText is null ? "the link has no query string, so no " + tokenParameter + " parameter" : "the link is not a valid absolute URL");
             return default;
         }
 
-        var fragment = text.IndexOf('#', queryStart);
-        var query = LinkFormat.ParseQuery(fragment < 0 ? text.Substring(queryStart) : text.Substring(queryStart, fragment - queryStart));
+        var query = LinkFormat.ParseQuery(queryText);
         var tokens = query.Where(p => string.Equals(p.Key, tokenParameter, StringComparison.OrdinalIgnoreCase)).ToList();
         var redirects = query.Where(p => LinkFormat.RedirectParameters.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).ToList();
         if (tokens.Count > 1)

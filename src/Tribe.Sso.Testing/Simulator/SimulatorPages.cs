@@ -47,8 +47,7 @@ internal static class SimulatorPages
 
     public static TribeCommunitySimulatorResponse Embed(TribeCommunitySimulator simulator, string local, TribeCommunityMember? member)
     {
-        var queryStart = local.IndexOf('?');
-        var path = queryStart < 0 ? local : local.Substring(0, queryStart);
+        var path = UrlText.PathOf(local);
         var segments = path.Split(Slash, StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
         var what = segments.Length switch
         {
@@ -57,7 +56,7 @@ internal static class SimulatorPages
             3 when segments[1] == "post" => "post " + segments[2],
             _ => Uri.UnescapeDataString(path),
         };
-        var query = queryStart < 0 ? new List<KeyValuePair<string, string>>() : LinkFormat.ParseQuery(local.Substring(queryStart));
+        var query = UrlText.QueryOf(local) is { } text ? LinkFormat.ParseQuery(text) : new List<KeyValuePair<string, string>>();
         bool Is(string name, string value) => query.Any(p => p.Key == name && p.Value == value);
         var body = new StringBuilder("<div class=\"embed\">");
         if (!Is("header", "false"))

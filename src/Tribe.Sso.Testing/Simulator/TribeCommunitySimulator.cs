@@ -42,10 +42,11 @@ public sealed partial class TribeCommunitySimulator
     /// <summary>The name of the community's session cookie: <c>tribe_sim_session</c>.</summary>
     public const string SessionCookieName = "tribe_sim_session";
 
+    /// <summary>The longest request body the community reads: 256 KiB. A host bounds bodies to it, as <c>tribe-sso community</c> does.</summary>
+    public const int MaxRequestBodyLength = 256 * 1024;
+
     /// <summary>How many sign-in attempts <see cref="SignIns"/> keeps: the last 1,000.</summary>
     private const int MaxSignIns = 1000;
-
-    private static readonly char[] QueryOrFragment = { '?', '#' };
 
     private readonly object _gate = new();
     private readonly TribeSsoKey _key;
@@ -123,7 +124,7 @@ public sealed partial class TribeCommunitySimulator
     {
         Guard.NotNull(request, nameof(request));
         return SimulatorTarget.IsLoopbackHost(request.Host)
-            ? Handle(request.Method, request.Target, request.SessionCookie, request.Body, request.Authorization)
+            ? Dispatch(request.Method, request.Target, request.SessionCookie, request.Body, request.Authorization, request.ContentType ?? string.Empty)
             : SimulatorPages.HostRefused(this);
     }
 
@@ -135,10 +136,12 @@ public sealed partial class TribeCommunitySimulator
     /// <param name="authorization">The <c>Authorization</c> header, or null: the API's credentials (Basic for <c>limitedToken</c>, else Bearer).</param>
     /// <returns>The response to write out. Never throws for any request.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="method"/> or <paramref name="pathAndQuery"/> is null.</exception>
+    /// <remarks>The body of <c>POST /api/gateway</c> counts as <c>application/json</c>: a test in process is no browser.</remarks>
     public TribeCommunitySimulatorResponse Handle(string method, string pathAndQuery, string? sessionCookie = null, string? body = null, string? authorization = null)
+        => Dispatch(Guard.NotNull(method, nameof(method)), Guard.NotNull(pathAndQuery, nameof(pathAndQuery)), sessionCookie, body, authorization, "application/json");
+
+    private TribeCommunitySimulatorResponse Dispatch(string method, string pathAndQuery, string? sessionCookie, string? body, string? authorization, string contentType)
     {
-        Guard.NotNull(method, nameof(method));
-        Guard.NotNull(pathAndQuery, nameof(pathAndQuery));
         pathAndQuery = SimulatorTarget.OriginForm(pathAndQuery, out var authority);
         if (!SimulatorTarget.IsLoopbackHost(authority))
         {
@@ -146,8 +149,7 @@ public sealed partial class TribeCommunitySimulator
         }
 
         var basePath = _basePath;
-        var queryStart = pathAndQuery.IndexOfAny(QueryOrFragment);
-        var path = queryStart < 0 ? pathAndQuery : pathAndQuery.Substring(0, queryStart);
+        var path = UrlText.PathOf(pathAndQuery);
         if (!path.StartsWith(basePath, StringComparison.Ordinal) || (path.Length > basePath.Length && path[basePath.Length] != '/'))
         {
             return SimulatorPages.NotFound(this);
@@ -155,10 +157,10 @@ public sealed partial class TribeCommunitySimulator
 
         var local = pathAndQuery.Substring(basePath.Length);
         local = local.Length == 0 || local[0] != '/' ? "/" + local : local;
-        var localPath = queryStart < 0 ? local : local.Substring(0, local.IndexOfAny(QueryOrFragment));
+        var localPath = UrlText.PathOf(local);
         if (localPath == "/api/gateway")
         {
-            return _gateway.Handle(this, method, body, authorization);
+            return _gateway.Handle(this, method, body, authorization, contentType);
         }
 
         if (localPath == "/_simulator" || localPath.StartsWith("/_simulator/", StringComparison.Ordinal))

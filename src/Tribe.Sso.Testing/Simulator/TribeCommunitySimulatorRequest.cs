@@ -13,6 +13,7 @@ namespace Tribe.Sso.Testing;
 ///     SessionCookie = request.Cookies[TribeCommunitySimulator.SessionCookieName],
 ///     Body = body,
 ///     Authorization = request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null,
+///     ContentType = request.ContentType,
 /// });
 /// </code>
 /// </example>
@@ -53,4 +54,11 @@ public sealed class TribeCommunitySimulatorRequest
 
     /// <summary>Gets the <c>Authorization</c> header, or null: the members API's credentials (Basic for <c>limitedToken</c>, else Bearer).</summary>
     public string? Authorization { get; init; }
+
+    /// <summary>
+    /// Gets the <c>Content-Type</c> header, or null when the request has none. <c>POST /api/gateway</c> takes only
+    /// <c>application/json</c>, as GraphQL over HTTP says, and answers any other (or none) with <c>415</c>: a cross-site
+    /// form or <c>text/plain</c> POST, which a browser sends without asking, never runs a query.
+    /// </summary>
+    public string? ContentType { get; init; }
 }

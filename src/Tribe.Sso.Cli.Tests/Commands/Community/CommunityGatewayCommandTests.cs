@@ -124,6 +124,32 @@ public class CommunityGatewayCommandTests
         run.Stderr.Should().Be("tribe-sso community: --network-id: NetworkId must be a network id, such as CAx1mZ7I7a.\n");
     }
 
+    [Test]
+    public async Task BodyUpTo256KiB_IsReadByTheGateway_ALongerOne_Is413WithAGraphQLError()
+    {
+        using var simulator = Start();
+        static string Padded(int length) => "{\"query\": \"{ __typename }\", \"variables\": {\"pad\": \"" + new string('x', length) + "\"}}";
+
+        var (status, body, _) = await simulator.PostAsync("/api/gateway", Padded(200 * 1024));
+        var (tooLong, refusal, _) = await simulator.PostAsync("/api/gateway", Padded(300 * 1024));
+
+        status.Should().Be(HttpStatusCode.OK, "docs/cli.md promises bodies up to 256 KiB");
+        JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("__typename").GetString().Should().Be("Query");
+        tooLong.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        JsonDocument.Parse(refusal).RootElement.GetProperty("errors")[0].GetProperty("message").GetString().Should().Be("The body is longer than the community reads (262144 bytes).");
+    }
+
+    [Test]
+    public async Task Gateway_AFormPostAsABrowserSendsItCrossSite_Is415()
+    {
+        using var simulator = Start();
+        using var form = new System.Net.Http.StringContent("query=%7B__typename%7D", Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        using var response = await simulator.Client.PostAsync(new Uri("/api/gateway", UriKind.Relative), form);
+
+        ((int)response.StatusCode).Should().Be(415);
+    }
+
     private static CommunitySimulatorProcess Start(params string[] args) => CommunitySimulatorProcess.Start(Cli.Assembly, Key, AppSecret, args);
 
     private static string Basic(string id, string secret) => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(id + ":" + secret));

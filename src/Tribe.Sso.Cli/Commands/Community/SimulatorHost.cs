@@ -19,7 +19,8 @@ namespace Tribe.Sso.Cli;
 /// </summary>
 internal static class SimulatorHost
 {
-    private const int MaxBodyBytes = 64 * 1024;
+    /// <summary>The body bound: the community's own, so the host refuses no body the gateway would read (docs/cli.md).</summary>
+    private const int MaxBodyBytes = TribeCommunitySimulator.MaxRequestBodyLength;
 
     public static int Run(TribeCommunitySimulator simulator, Uri listen, TextWriter stdout)
     {

@@ -86,7 +86,9 @@ internal static class BulkRelink
     {
         foreach (var row in rows)
         {
-            var (outcome, detail) = await Relinker.RelinkAsync(client, row.Email, row.ExternalId, dryRun, cancellationToken).ConfigureAwait(false);
+            var (outcome, detail) = row.ConflictsWith is { } other
+                ? (RelinkOutcome.Refused, string.Create(CultureInfo.InvariantCulture, $"line {other} gives the same email another externalId; neither is relinked. Keep one row per member"))
+                : await Relinker.RelinkAsync(client, row.Email, row.ExternalId, dryRun, cancellationToken).ConfigureAwait(false);
             progress?.Record(row.Line, outcome, detail);
             results[row.Line] = (outcome, detail);
             advanced();

@@ -54,7 +54,7 @@ internal sealed class MembersApi
             throw new CliException("--api-rate-limit", "must be a whole number of requests per 10 seconds, 1 to 100000.");
         }
 
-        var pacer = new RequestPacer(limit, TimeProvider.System, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        var pacer = new RequestPacer(limit, TimeProvider.System, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false });
         try
         {
             return (new TribeMembersClient(options, new HttpClient(pacer)), pacer);

@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Tribe.Sso.Members;
@@ -40,9 +41,16 @@ internal static class MembersCommand
                 throw new CliException("--external-id", "give either --external-id or --email, not both and not neither.");
             }
 
-            var member = byId is not null
-                ? await client.FindByExternalIdAsync(Checked(byId, "--external-id"), token).ConfigureAwait(false)
-                : await client.FindByEmailAsync(CheckedEmail(byEmail!), token).ConfigureAwait(false);
+            var found = byId is not null
+                ? await client.FindByExternalIdAsync(Checked(byId, "--external-id"), token).ConfigureAwait(false) is { } linked ? new[] { linked } : []
+                : await client.FindAllByEmailAsync(CheckedEmail(byEmail!), token).ConfigureAwait(false);
+            if (found.Count > 1)
+            {
+                stdout.Write(TerminalText.Escape("members " + string.Join(", ", found.Select(m => m.Id)) + " all have that email (in different letter case)") + "\n");
+                return 1;
+            }
+
+            var member = found.Count == 1 ? found[0] : null;
             if (member is null)
             {
                 stdout.Write(byId is not null ? TerminalText.Escape("no member has externalId " + byId) + "\n" : "no member has that email\n");

@@ -1,14 +1,18 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
+using nietras.SeparatedValues;
 
 namespace Tribe.Sso.Cli;
 
 /// <summary>
-/// The bulk relink's input: a header row <c>email,externalId</c> (in either order, more columns ignored), then one
-/// member per line; RFC 4180 quoting; blank lines skipped. Rows are named by their line number in the file.
+/// The bulk relink's input, read with Sep: a header row <c>email,externalId</c> on the first line (in either order, more
+/// columns ignored), then one member per line; RFC 4180 quoting; blank lines skipped. Rows are named by their line number
+/// in the file. A quote left open refuses the file, naming its line, rather than swallow the rows after it; rows that
+/// give one email different externalIds are flagged, so neither is relinked.
 /// </summary>
 internal sealed class RelinkCsv
 {
@@ -64,92 +68,98 @@ internal sealed class RelinkCsv
     private static List<Row> Parse(string text)
     {
         var rows = new List<Row>();
-        int emailColumn = -1, idColumn = -1;
-        var headerSeen = false;
-        foreach (var (line, fields) in Records(text))
+        try
         {
-            if (fields.Count == 1 && fields[0].Trim().Length == 0)
+            using var reader = Sep.Reader(o => o with { Sep = new Sep(','), HasHeader = true, Unescape = true, DisableColCountCheck = true, CultureInfo = CultureInfo.InvariantCulture }).FromText(text);
+            if (reader.IsEmpty)
             {
-                continue;
+                throw new CliException("--csv", "the file is empty. Put the header row email,externalId on the first line.");
             }
 
-            if (!headerSeen)
+            var names = reader.Header.ColNames;
+            var emailColumn = IndexOf(names, "email");
+            var idColumn = IndexOf(names, "externalId");
+            if (emailColumn < 0 || idColumn < 0)
             {
-                headerSeen = true;
-                emailColumn = fields.FindIndex(f => f.Trim().Equals("email", StringComparison.OrdinalIgnoreCase));
-                idColumn = fields.FindIndex(f => f.Trim().Equals("externalId", StringComparison.OrdinalIgnoreCase));
-                if (emailColumn < 0 || idColumn < 0)
+                throw new CliException("--csv", "line 1 is not the header row email,externalId. Put the column names on the first line.");
+            }
+
+            foreach (var row in reader)
+            {
+                var line = row.LineNumberFrom;
+                if (row.ColCount == 1 && row[0].Span.Trim().Length == 0 && row.Span.IndexOf('"') < 0)
                 {
-                    throw new CliException("--csv", "line " + line + " is not the header row email,externalId. Put the column names on the first line.");
+                    continue;
                 }
 
-                continue;
-            }
+                if (row.Span.Count('"') % 2 == 1)
+                {
+                    // Only the last row can end inside a quote: the parser reads on to the end of the file looking for its close.
+                    throw new CliException("--csv", "line " + line.ToString(CultureInfo.InvariantCulture) + " opens a quoted field that is never closed, so every line after it would be read as part of it. Close the quote (a quote inside a field is written twice: \"\").");
+                }
 
-            var email = emailColumn < fields.Count ? fields[emailColumn].Trim() : string.Empty;
-            var id = idColumn < fields.Count ? fields[idColumn].Trim() : string.Empty;
-            rows.Add(new Row(line, email, id));
+                var email = emailColumn < row.ColCount ? row[emailColumn].ToString().Trim() : string.Empty;
+                var id = idColumn < row.ColCount ? row[idColumn].ToString().Trim() : string.Empty;
+                if (email.AsSpan().IndexOfAny('\r', '\n') >= 0 || id.AsSpan().IndexOfAny('\r', '\n') >= 0)
+                {
+                    throw new CliException("--csv", "line " + line.ToString(CultureInfo.InvariantCulture) + " has an email or externalId that runs onto the next line: a quote is not closed where it should be, and the lines after it would be read as part of it. Close the quote at the end of the field.");
+                }
+
+                rows.Add(new Row(line, email, id));
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or NotSupportedException)
+        {
+            // The parser's message may quote the file, and so an email: only its kind is named.
+            throw new CliException("--csv", "the file is not CSV the reader accepts (" + e.GetType().Name + "). Save it as comma-separated UTF-8 with the header row email,externalId.");
         }
 
-        return headerSeen ? rows : throw new CliException("--csv", "the file is empty. Put the header row email,externalId on the first line.");
+        return Flagged(rows);
     }
 
-    /// <summary>Each record with the line it starts on; a quoted field may span lines.</summary>
-    private static IEnumerable<(int Line, List<string> Fields)> Records(string text)
+    /// <summary>Rows that give one email (in any letter case) different externalIds: each names another such line, and none is relinked.</summary>
+    private static List<Row> Flagged(List<Row> rows)
     {
-        var line = 1;
-        var i = 0;
-        while (i < text.Length)
+        var byEmail = new Dictionary<string, List<Row>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in rows)
         {
-            var start = line;
-            var fields = new List<string>();
-            var field = new StringBuilder();
-            var quoted = false;
-            for (; i < text.Length; i++)
+            if (row.Email.Length == 0)
             {
-                var c = text[i];
-                if (quoted)
-                {
-                    if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        field.Append('"');
-                        i++;
-                    }
-                    else if (c == '"')
-                    {
-                        quoted = false;
-                    }
-                    else
-                    {
-                        line += c == '\n' ? 1 : 0;
-                        field.Append(c);
-                    }
-                }
-                else if (c == '"' && field.Length == 0)
-                {
-                    quoted = true;
-                }
-                else if (c == ',')
-                {
-                    fields.Add(field.ToString());
-                    field.Clear();
-                }
-                else if (c == '\n')
-                {
-                    break;
-                }
-                else if (c != '\r')
-                {
-                    field.Append(c);
-                }
+                continue;
             }
 
-            fields.Add(field.ToString());
-            i++;
-            line++;
-            yield return (start, fields);
+            if (!byEmail.TryGetValue(row.Email, out var same))
+            {
+                byEmail[row.Email] = same = new List<Row>();
+            }
+
+            same.Add(row);
         }
+
+        var flagged = new List<Row>(rows.Count);
+        foreach (var row in rows)
+        {
+            var other = row.Email.Length == 0 ? null : byEmail[row.Email].Find(r => r.Line != row.Line && r.ExternalId != row.ExternalId);
+            flagged.Add(other is null ? row : row with { ConflictsWith = other.Line });
+        }
+
+        return flagged;
     }
 
-    internal sealed record Row(int Line, string Email, string ExternalId);
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i].Trim().Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A member to relink, named by the line it starts on.</summary>
+    /// <param name="ConflictsWith">Another line that gives the same email another externalId, or null.</param>
+    internal sealed record Row(int Line, string Email, string ExternalId, int? ConflictsWith = null);
 }

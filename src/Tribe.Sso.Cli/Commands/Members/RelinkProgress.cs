@@ -36,8 +36,8 @@ internal sealed class RelinkProgress : IDisposable
         {
             if (File.Exists(path))
             {
-                var lines = File.ReadAllLines(path, Encoding.UTF8);
-                if (lines.Length == 0 || lines[0] != Magic + digest)
+                var lines = CompleteLines(path);
+                if (lines.Length > 0 && lines[0] != Magic + digest)
                 {
                     throw new CliException("--csv", "the progress file '" + path + "' belongs to another version of the CSV. Delete it to start over.");
                 }
@@ -49,13 +49,11 @@ internal sealed class RelinkProgress : IDisposable
                     {
                         done[line] = (outcome, parts[2]);
                     }
-
-                    // A last line cut short by a kill is skipped: that row is simply done again, which is harmless.
                 }
             }
 
             var writer = new StreamWriter(path, append: true, new UTF8Encoding(false)) { AutoFlush = true };
-            if (done.Count == 0 && writer.BaseStream.Length == 0)
+            if (writer.BaseStream.Length == 0)
             {
                 writer.Write(Magic + digest + "\n");
             }
@@ -66,6 +64,25 @@ internal sealed class RelinkProgress : IDisposable
         {
             throw new CliException("--csv", "the progress file '" + path + "' cannot be written (" + e.GetType().Name + "). Run where the CSV's folder is writable.");
         }
+    }
+
+    /// <summary>
+    /// The lines that end in a line break. A last line cut short by a kill is cut off the file, so the next record starts
+    /// a line of its own rather than extend it (<c>1</c> and <c>2 Relinked ...</c> would read as line 12); its row is simply
+    /// done again, which is harmless.
+    /// </summary>
+    private static string[] CompleteLines(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var end = Array.LastIndexOf(bytes, (byte)'\n') + 1;
+        if (end < bytes.Length)
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Write);
+            file.SetLength(end);
+        }
+
+        var text = new UTF8Encoding(false).GetString(bytes, 0, end);
+        return text.Length == 0 ? [] : text[..^1].Split('\n');
     }
 
     public void Record(int line, RelinkOutcome outcome, string detail)

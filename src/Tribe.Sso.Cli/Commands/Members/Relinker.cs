@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Tribe.Sso.Members;
@@ -7,7 +8,8 @@ namespace Tribe.Sso.Cli;
 
 /// <summary>
 /// Links the member with an email to an externalId: one search, and one update only when the link differs, so
-/// repeating it changes nothing. Reasons never contain the email.
+/// repeating it changes nothing. An email several members hold (in different letter case) is refused, as
+/// <see cref="TribeMembersClient.ResolveConflictAsync"/> refuses it. Reasons never contain the email.
 /// </summary>
 internal static class Relinker
 {
@@ -31,11 +33,19 @@ internal static class Relinker
             return (RelinkOutcome.Refused, "the email is not an address a sign-in can carry");
         }
 
-        var member = await client.FindByEmailAsync(email, cancellationToken).ConfigureAwait(false);
-        if (member is null)
+        // The rule ResolveConflictAsync follows: an email that several members hold, in different letter case, names none of them.
+        var found = await client.FindAllByEmailAsync(email, cancellationToken).ConfigureAwait(false);
+        if (found.Count == 0)
         {
             return (RelinkOutcome.NotFound, "no member has that email");
         }
+
+        if (found.Count > 1)
+        {
+            return (RelinkOutcome.Refused, "members " + string.Join(", ", found.Select(m => m.Id)) + " all have that email (in different letter case); none was relinked. Give each its own email in the community first");
+        }
+
+        var member = found[0];
 
         if (member.ExternalId == externalId)
         {

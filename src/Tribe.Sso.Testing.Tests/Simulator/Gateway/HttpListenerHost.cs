@@ -10,7 +10,7 @@ namespace Tribe.Sso.Testing.Tests.Simulator.Gateway;
 /// <summary>
 /// Serves a simulator over real HTTP on a free loopback port with <see cref="HttpListener"/>, so a client in another
 /// process (the community's Node client) talks to it as to a community: each request goes to
-/// <see cref="TribeCommunitySimulator.Handle(string, string, string?, string?, string?)"/> as it arrived.
+/// <see cref="TribeCommunitySimulator.Handle(TribeCommunitySimulatorRequest)"/> as it arrived.
 /// </summary>
 internal sealed class HttpListenerHost : IDisposable
 {
@@ -62,7 +62,15 @@ internal sealed class HttpListenerHost : IDisposable
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var body = await reader.ReadToEndAsync().ConfigureAwait(false);
             var cookie = context.Request.Cookies[TribeCommunitySimulator.SessionCookieName]?.Value;
-            var answer = _simulator.Handle(context.Request.HttpMethod, context.Request.RawUrl ?? "/", cookie, body, context.Request.Headers["Authorization"]);
+            // Passed as a host passes it, Content-Type included: the Node client's requests must be application/json to run.
+            var answer = _simulator.Handle(new TribeCommunitySimulatorRequest(context.Request.HttpMethod, context.Request.RawUrl ?? "/")
+            {
+                Host = context.Request.Headers["Host"],
+                SessionCookie = cookie,
+                Body = body,
+                Authorization = context.Request.Headers["Authorization"],
+                ContentType = context.Request.ContentType,
+            });
             context.Response.StatusCode = answer.StatusCode;
             foreach (var header in answer.Headers)
             {

@@ -12,7 +12,7 @@ namespace Tribe.Sso.Testing;
 internal static class GatewayLimits
 {
     /// <summary>The longest request body, in characters: 256 KiB.</summary>
-    public const int MaxBodyLength = 256 * 1024;
+    public const int MaxBodyLength = TribeCommunitySimulator.MaxRequestBodyLength;
 
     /// <summary>The longest query document, in characters: 32 KiB.</summary>
     public const int MaxQueryLength = 32 * 1024;

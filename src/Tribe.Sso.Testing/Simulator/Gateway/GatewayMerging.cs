@@ -14,16 +14,21 @@ internal static class GatewayMerging
     /// <exception cref="GatewayException">The fields conflict (<see cref="GatewayCodes.ValidationFailed"/>).</exception>
     public static void Check(string key, GraphQLField first, GraphQLField other)
     {
-        if (first.Name.StringValue != other.Name.StringValue)
+        if (Conflict(first, other) is { } reason)
         {
-            throw new GatewayException(GatewayCodes.ValidationFailed, "Fields \"" + key + "\" conflict because \"" + first.Name.StringValue + "\" and \"" + other.Name.StringValue + "\" are different fields. Use different aliases on the fields to fetch both if this was intentional.");
-        }
-
-        if (Arguments(first) != Arguments(other))
-        {
-            throw new GatewayException(GatewayCodes.ValidationFailed, "Fields \"" + key + "\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.");
+            throw new GatewayException(GatewayCodes.ValidationFailed, Message(key, reason));
         }
     }
+
+    /// <summary>Why two fields with one response key cannot be merged, their sub-selections aside; null when they can.</summary>
+    public static string? Conflict(GraphQLField first, GraphQLField other)
+        => first.Name.StringValue != other.Name.StringValue
+            ? "\"" + first.Name.StringValue + "\" and \"" + other.Name.StringValue + "\" are different fields"
+            : Arguments(first) != Arguments(other) ? "they have differing arguments" : null;
+
+    /// <summary>The reference implementation's message for a conflict.</summary>
+    public static string Message(string key, string reason)
+        => "Fields \"" + key + "\" conflict because " + reason + ". Use different aliases on the fields to fetch both if this was intentional.";
 
     private static string Arguments(GraphQLField field)
     {

@@ -12,7 +12,7 @@ namespace Tribe.Sso.Testing;
 /// </summary>
 internal sealed class GatewaySchema
 {
-    private const string Sdl = """
+    internal const string Sdl = """
         scalar DateTime
 
         type Query {

@@ -4,7 +4,7 @@ using GraphQLParser.AST;
 
 namespace Tribe.Sso.Testing;
 
-/// <content>Selection sets: fields known on their type, arguments, leaf and composite selections, spreads and directives.</content>
+/// <content>Selection sets: fields known on their type, arguments, leaf and composite selections and spreads.</content>
 internal sealed partial class GatewayValidator
 {
     /// <summary>Checks fields, arguments and spreads of one selection set on its type (fragments' own sets are checked once, apart).</summary>
@@ -12,7 +12,12 @@ internal sealed partial class GatewayValidator
     {
         foreach (var selection in set.Selections)
         {
-            Directives(selection as IHasDirectivesNode);
+            Directives(selection as IHasDirectivesNode, selection switch
+            {
+                GraphQLField => "FIELD",
+                GraphQLFragmentSpread => "FRAGMENT_SPREAD",
+                _ => "INLINE_FRAGMENT",
+            });
             switch (selection)
             {
                 case GraphQLField field:
@@ -112,28 +117,6 @@ internal sealed partial class GatewayValidator
         foreach (var required in declared.Where(d => d.Type is GraphQLNonNullType && d.DefaultValue is null && given.All(a => a.Name.StringValue != d.Name.StringValue)))
         {
             Error("Field \"" + fieldName + "\" argument \"" + required.Name.StringValue + "\" of type \"" + GatewaySchema.Print(required.Type) + "\" is required, but it was not provided.", field);
-        }
-    }
-
-    private void Directives(IHasDirectivesNode? node)
-    {
-        foreach (var directive in node?.Directives?.Items ?? new List<GraphQLDirective>())
-        {
-            var name = directive.Name.StringValue;
-            if (name is not ("skip" or "include"))
-            {
-                Error("Unknown directive \"@" + name + "\".", directive);
-                continue;
-            }
-
-            var arguments = directive.Arguments?.Items ?? new List<GraphQLArgument>();
-            if (arguments.Count != 1 || arguments[0].Name.StringValue != "if")
-            {
-                Error("Directive \"@" + name + "\" takes one argument \"if\" of type \"Boolean!\".", directive);
-                continue;
-            }
-
-            Literal(arguments[0].Value, GatewayTypes.NonNullBoolean, "Directive \"@" + name + "\" argument \"if\"", allowVariables: true);
         }
     }
 }

@@ -79,6 +79,11 @@ internal sealed partial class GatewayValidator
         }
 
         var given = objectValue.Fields ?? new List<GraphQLObjectField>();
+        foreach (var group in given.GroupBy(f => f.Name.StringValue).Where(g => g.Count() > 1))
+        {
+            Error("There can be only one input field named \"" + group.Key + "\".", group.ElementAt(1));
+        }
+
         foreach (var field in given)
         {
             var name = field.Name.StringValue;

@@ -10,7 +10,7 @@ namespace Tribe.Sso.Testing;
 /// The GraphQL specification's validation rules that apply to this schema, in the reference implementation's words:
 /// executable definitions, one operation to run, known types, fields and arguments, leaf and composite selections,
 /// required arguments, literal values, variables defined, used and in an allowed position, fragments known, used,
-/// applicable and without cycles, <c>@skip</c>/<c>@include</c> only. Each fragment is checked once, so no document makes
+/// applicable and without cycles, directives known and in their place (<c>GatewayValidator.Directives.cs</c>). Each fragment is checked once, so no document makes
 /// the work grow beyond its length; <see cref="GatewayLimits"/> bounds depth and size.
 /// </summary>
 internal sealed partial class GatewayValidator
@@ -67,6 +67,7 @@ internal sealed partial class GatewayValidator
 
         foreach (var fragment in _fragments.Values)
         {
+            Directives(fragment, "FRAGMENT_DEFINITION");
             var typeName = fragment.TypeCondition.Type.Name.StringValue;
             if (_schema.Find(typeName) is not GraphQLObjectTypeDefinition)
             {
@@ -89,6 +90,14 @@ internal sealed partial class GatewayValidator
         }
 
         GatewayLimits.Check(operations, _fragments, this);
+        foreach (var operation in operations)
+        {
+            if (_errors.Count == 0 && GatewaySchema.RootTypeName(operation.Operation) is { } rootType)
+            {
+                Merging(operation.SelectionSet, rootType);
+            }
+        }
+
         var chosen = operationName is null
             ? operations.Count == 1 ? operations[0] : null
             : operations.FirstOrDefault(o => o.Name is { } name && name.StringValue == operationName);
@@ -116,6 +125,7 @@ internal sealed partial class GatewayValidator
     private void Operation(GraphQLOperationDefinition operation)
     {
         _usages = new List<Usage>();
+        Directives(operation, operation.Operation.ToString().ToUpperInvariant());
         var rootType = GatewaySchema.RootTypeName(operation.Operation);
         if (rootType is null)
         {
@@ -128,6 +138,7 @@ internal sealed partial class GatewayValidator
         {
             var name = variable.Variable.Name.StringValue;
             var typeName = GatewaySchema.NamedType(variable.Type);
+            Directives(variable, "VARIABLE_DEFINITION");
             if (declared.ContainsKey(name))
             {
                 Error("There can be only one variable named \"$" + name + "\".", variable);

@@ -123,7 +123,9 @@ internal static class GatewayValues
         {
             ("String", JsonValueKind.String) => Text(value, where),
             ("ID", JsonValueKind.String) => Text(value, where),
-            ("ID" or "Int", JsonValueKind.Number) when value.TryGetInt32(out var number) => typeName == "ID" ? number.ToString(CultureInfo.InvariantCulture) : number,
+            // An ID takes any whole number, as graphql-js 16 does (an id beyond 32 bits is still an id); an Int only 32 bits.
+            ("ID", JsonValueKind.Number) when value.TryGetDecimal(out var whole) && decimal.Truncate(whole) == whole => whole.ToString("0", CultureInfo.InvariantCulture),
+            ("Int", JsonValueKind.Number) when value.TryGetInt32(out var number) => number,
             ("Float", JsonValueKind.Number) when value.TryGetDouble(out var real) => real,
             ("Boolean", JsonValueKind.True or JsonValueKind.False) => value.GetBoolean(),
             ("DateTime", JsonValueKind.String) => Text(value, where),

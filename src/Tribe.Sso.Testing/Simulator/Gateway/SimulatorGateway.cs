@@ -12,7 +12,7 @@ namespace Tribe.Sso.Testing;
 /// <summary>
 /// <c>POST /api/gateway</c>: the community's GraphQL API over the simulator's members, one request at a time, as
 /// GraphQL over HTTP: a JSON body <c>{query, variables, operationName}</c> in, <c>{data, errors}</c> out. The rate limit
-/// comes first (HTTP 429, code 104), then parsing and validation (HTTP 400), then the resolvers (HTTP 200, their
+/// comes first (HTTP 429, code 104), then the method and the content type (HTTP 405, 415), then parsing and validation (HTTP 400), then the resolvers (HTTP 200, their
 /// errors in <c>errors</c> with <c>data</c> null). Nothing a client sends makes it throw.
 /// </summary>
 internal sealed class SimulatorGateway
@@ -22,7 +22,7 @@ internal sealed class SimulatorGateway
     private readonly GatewayTokens _tokens = new();
     private readonly GatewayRateLimiter _limiter = new();
 
-    public TribeCommunitySimulatorResponse Handle(TribeCommunitySimulator simulator, string method, string? body, string? authorization)
+    public TribeCommunitySimulatorResponse Handle(TribeCommunitySimulator simulator, string method, string? body, string? authorization, string contentType)
     {
         var clock = simulator.Options.ReaderOptions?.TimeProvider ?? TimeProvider.System;
         if (simulator.Options.ApiRateLimit is { } limit && !_limiter.TryAcquire(limit, clock.GetUtcNow(), out var retryAfter))
@@ -34,6 +34,11 @@ internal sealed class SimulatorGateway
         if (!string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase))
         {
             return Respond(405, new[] { new GatewayError(GatewayCodes.BadRequest, "The gateway takes POST with a JSON body {\"query\": …, \"variables\": …, \"operationName\": …}.") }, null, new KeyValuePair<string, string>("Allow", "POST"));
+        }
+
+        if (!IsJson(contentType))
+        {
+            return Respond(415, new[] { new GatewayError(GatewayCodes.BadRequest, "The gateway takes a JSON body: send Content-Type: application/json, as GraphQL over HTTP says.") }, null, new KeyValuePair<string, string>("Accept-Post", "application/json"));
         }
 
         try
@@ -51,6 +56,13 @@ internal sealed class SimulatorGateway
         }
     }
 
+    /// <summary>Whether the media type, parameters aside, is <c>application/json</c>.</summary>
+    private static bool IsJson(string contentType)
+    {
+        var semicolon = contentType.IndexOf(';');
+        return string.Equals((semicolon < 0 ? contentType : contentType.Substring(0, semicolon)).Trim(), "application/json", StringComparison.OrdinalIgnoreCase);
+    }
+
     private TribeCommunitySimulatorResponse Run(TribeCommunitySimulator simulator, TimeProvider clock, string? body, string? authorization)
     {
         var (query, operationName, variables, bodyError) = ReadBody(body);
@@ -60,10 +72,17 @@ internal sealed class SimulatorGateway
             return Respond(400, new[] { new GatewayError(GatewayCodes.BadRequest, bodyError) }, null);
         }
 
+        var source = GatewaySource.Normalize(query!, out var invalid);
+        if (source is null)
+        {
+            var at = Location.FromLinearPosition(query!, invalid.Offset);
+            return Respond(400, new[] { new GatewayError(GatewayCodes.ParseFailed, "Syntax Error: " + invalid.Message, location: (at.Line, at.Column)) }, null);
+        }
+
         GraphQLDocument document;
         try
         {
-            document = Parser.Parse(query!, new ParserOptions { Ignore = IgnoreOptions.Comments, MaxDepth = GatewayLimits.MaxParserDepth });
+            document = Parser.Parse(source, new ParserOptions { Ignore = IgnoreOptions.Comments, MaxDepth = GatewayLimits.MaxParserDepth });
         }
         catch (GraphQLParserException e)
         {
@@ -71,7 +90,7 @@ internal sealed class SimulatorGateway
             return Respond(400, new[] { new GatewayError(GatewayCodes.ParseFailed, message, location: (e.Location.Line, e.Location.Column)) }, null);
         }
 
-        var errors = new List<GatewayError>(GatewayValidator.Validate(document, query!, operationName, out var operation));
+        var errors = new List<GatewayError>(GatewayValidator.Validate(document, source, operationName, out var operation));
         if (errors.Count > 0)
         {
             return Respond(400, errors, null);
