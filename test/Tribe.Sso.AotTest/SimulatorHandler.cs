@@ -19,6 +19,7 @@ internal sealed class SimulatorHandler(TribeCommunitySimulator simulator) : Http
             Host = request.RequestUri.Authority,
             Body = body,
             Authorization = request.Headers.Authorization?.ToString(),
+            ContentType = request.Content?.Headers.ContentType?.ToString(),
         });
         var response = new HttpResponseMessage((HttpStatusCode)answer.StatusCode) { RequestMessage = request };
         var contentType = answer.GetHeader("Content-Type") ?? "text/plain";
