@@ -25,8 +25,8 @@ namespace Tribe.Sso.Testing;
 /// page to return to.</item>
 /// <item><c>POST /api/gateway</c>: the community's GraphQL API for its members (<c>limitedToken</c>, <c>member</c>,
 /// <c>members</c>, <c>updateMember</c>, <c>deleteMember</c>) over the same members, with its error codes and rate limit.</item>
-/// <item>a JSON API for tests: <c>GET /_simulator/members</c>, <c>POST /_simulator/members</c> (<c>email</c>, <c>name</c>,
-/// optional <c>externalId</c>), <c>GET /_simulator/sign-ins</c>, <c>GET /_simulator/webhooks</c>, <c>DELETE /_simulator</c> (reset).</item>
+/// <item>a JSON API for tests: <c>GET</c>/<c>POST /_simulator/members</c> (<c>email</c>, <c>name</c>, optional <c>externalId</c>),
+/// <c>GET /_simulator/sign-ins</c>, <c>GET /_simulator/webhooks</c>, <c>DELETE /_simulator</c> (reset).</item>
 /// <item>with <see cref="TribeCommunitySimulatorOptions.WebhookUrl"/>, signed webhooks for what happens to members (see <see cref="WebhooksIdleAsync"/>).</item>
 /// </list>
 /// <para>
@@ -39,12 +39,6 @@ namespace Tribe.Sso.Testing;
 /// </remarks>
 public sealed partial class TribeCommunitySimulator
 {
-    /// <summary>The name of the community's session cookie: <c>tribe_sim_session</c>.</summary>
-    public const string SessionCookieName = "tribe_sim_session";
-
-    /// <summary>The longest request body the community reads: 256 KiB. A host bounds bodies to it, as <c>tribe-sso community</c> does.</summary>
-    public const int MaxRequestBodyLength = 256 * 1024;
-
     /// <summary>How many sign-in attempts <see cref="SignIns"/> keeps: the last 1,000.</summary>
     private const int MaxSignIns = 1000;
 
