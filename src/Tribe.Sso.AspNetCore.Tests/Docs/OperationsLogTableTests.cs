@@ -7,17 +7,12 @@ namespace Tribe.Sso.AspNetCore.Tests;
 /// <summary>docs/operations.md lists every log event the ASP.NET Core package writes, with its id and name, and every instrument it creates.</summary>
 public class OperationsLogTableTests
 {
-    private static readonly string Source = Path.Combine(Repository.Root, "src", "Tribe.Sso.AspNetCore");
-    private static readonly string Operations = File.ReadAllText(Path.Combine(Repository.Root, "docs", "operations.md"));
+    private static readonly string Operations = OperationsDocs.Text;
 
     [Test]
     public void EveryLoggerMessage_IsARowOfTheLogEventsTable()
     {
-        var events = Directory.EnumerateFiles(Source, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, System.StringComparison.Ordinal))
-            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"EventId = (?<id>\d+), Level = LogLevel\.(?<level>\w+), EventName = ""(?<name>\w+)""").Cast<Match>())
-            .Select(m => $"| {m.Groups["id"].Value} | `{m.Groups["name"].Value}` | {m.Groups["level"].Value} |")
-            .ToList();
+        var events = OperationsDocs.LogRows("Tribe.Sso.AspNetCore");
 
         events.Should().HaveCountGreaterThan(15);
         events.Should().OnlyContain(row => Operations.Contains(row, System.StringComparison.Ordinal), "docs/operations.md must list each event with its id, name and level");
@@ -26,7 +21,7 @@ public class OperationsLogTableTests
     [Test]
     public void EveryInstrument_IsNamedInTheMeterTables()
     {
-        var instruments = Directory.EnumerateFiles(Path.Combine(Source, "Telemetry"), "*.cs")
+        var instruments = Directory.EnumerateFiles(Path.Combine(Repository.Root, "src", "Tribe.Sso.AspNetCore", "Telemetry"), "*.cs")
             .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"Create(?:Counter|Histogram)<\w+>\(""(?<name>[\w.]+)""").Cast<Match>())
             .Select(m => "| `" + m.Groups["name"].Value + "` |")
             .ToList();
