@@ -62,7 +62,24 @@ public class InMemoryTribeWebhookDeliveryLogTests
     }
 
     [Test]
-    public async Task WhenFull_ExpiredIdsMakeRoom_AndLiveOnesAreNeverForgotten()
+    public async Task WhenFullOfCompletedIds_TheTenthThatExpiresFirstMakesRoom_SoNewEventsStillRun()
+    {
+        var log = new InMemoryTribeWebhookDeliveryLog(_clock);
+        for (var i = 0; i < InMemoryTribeWebhookDeliveryLog.MaxEntries; i++)
+        {
+            var claim = await log.TryClaimAsync("", "e" + i, Lease, default);
+            await log.CompleteAsync("", "e" + i, claim, TimeSpan.FromHours(1) + TimeSpan.FromSeconds(i), default);
+        }
+
+        (await log.TryClaimAsync("", "one more", Lease, default)).Outcome.Should().Be(TribeWebhookClaimOutcome.Claimed);
+
+        log.Count.Should().Be((InMemoryTribeWebhookDeliveryLog.MaxEntries * 9 / 10) + 1);
+        (await log.TryClaimAsync("", "e0", Lease, default)).Outcome.Should().Be(TribeWebhookClaimOutcome.Claimed, "the id that would expire first was forgotten");
+        (await log.TryClaimAsync("", "e" + (InMemoryTribeWebhookDeliveryLog.MaxEntries - 1), Lease, default)).Outcome.Should().Be(TribeWebhookClaimOutcome.Completed);
+    }
+
+    [Test]
+    public async Task WhenFullOfIdsBeingHandled_ExpiredIdsMakeRoom_AndLiveOnesAreNeverForgotten()
     {
         var log = new InMemoryTribeWebhookDeliveryLog(_clock);
         for (var i = 0; i < InMemoryTribeWebhookDeliveryLog.MaxEntries; i++)

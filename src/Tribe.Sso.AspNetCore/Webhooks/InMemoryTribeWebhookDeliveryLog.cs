@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -8,9 +9,11 @@ namespace Tribe.Sso.AspNetCore;
 
 /// <summary>
 /// The default delivery log: one process's memory, so it de-duplicates the deliveries that reach this instance only.
-/// Bounded: beyond <see cref="MaxEntries"/> ids it drops the expired ones, and if none has expired it answers
-/// <see cref="TribeWebhookClaimOutcome.Unavailable"/> (the community retries) rather than grow or forget a live id.
-/// Cost: one dictionary operation per call; a full sweep only when the log is full.
+/// Bounded: at <see cref="MaxEntries"/> ids it drops the expired ones; if none has expired, the tenth of the completed
+/// ids that would expire first (a very late retry of one of those may run again, which a busy site prefers to refusing
+/// every new event); only when every id is still being handled does it answer
+/// <see cref="TribeWebhookClaimOutcome.Unavailable"/> (the community retries). Cost: one dictionary operation per call;
+/// a sweep only when the log is full, and then not again for a tenth of its size.
 /// </summary>
 internal sealed class InMemoryTribeWebhookDeliveryLog(TimeProvider time) : ITribeWebhookDeliveryLog
 {
@@ -43,7 +46,7 @@ internal sealed class InMemoryTribeWebhookDeliveryLog(TimeProvider time) : ITrib
                 continue;
             }
 
-            if (_entries.Count >= MaxEntries && Sweep(now) == 0)
+            if (_entries.Count >= MaxEntries && Sweep(now) == 0 && EvictOldestCompleted(MaxEntries / 10) == 0)
             {
                 return Answer(TribeWebhookClaimOutcome.Unavailable);
             }
@@ -86,6 +89,13 @@ internal sealed class InMemoryTribeWebhookDeliveryLog(TimeProvider time) : ITrib
         }
 
         return removed;
+    }
+
+    /// <summary>Forgets up to <paramref name="count"/> completed ids, those that would expire first; ids being handled are kept.</summary>
+    private int EvictOldestCompleted(int count)
+    {
+        var oldest = _entries.Where(e => e.Value.Completed).OrderBy(e => e.Value.ExpiresAt).Take(count).ToList();
+        return oldest.Count(entry => _entries.TryRemove(entry));
     }
 
     private sealed record Entry(string? Token, bool Completed, DateTimeOffset ExpiresAt);

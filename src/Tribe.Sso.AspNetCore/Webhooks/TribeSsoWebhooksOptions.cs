@@ -25,7 +25,8 @@ public sealed class TribeSsoWebhooksOptions
     /// <summary>
     /// Gets or sets how long a completed delivery's id is remembered, so that a repeated delivery of the event is answered
     /// without running the handler again. Default 24 hours; at least <see cref="Tolerance"/> (a delivery older than that
-    /// is refused by its signature anyway, but a retry is signed anew).
+    /// is refused by its signature anyway, but a retry is signed anew). The default in-memory log holds at most 100,000 ids:
+    /// when full, it forgets first the completed ids that would expire soonest.
     /// </summary>
     public TimeSpan DeliveryRetention { get; set; } = TimeSpan.FromHours(24);
 
