@@ -123,6 +123,9 @@ internal sealed class WebhooksApp : IAsyncDisposable
 
         public TaskCompletionSource Entered { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        /// <summary>When set, a call waiting at the gate gives up when its token is cancelled.</summary>
+        public bool HonourCancellation { get; set; }
+
         /// <summary>How many calls throw before the handler starts succeeding.</summary>
         public int FailuresLeft;
 
@@ -139,22 +142,22 @@ internal sealed class WebhooksApp : IAsyncDisposable
 
     internal sealed class RecordingHandler(Recorder recorder, ScopedCounter scope) : TribeWebhookHandler
     {
-        public override Task OnMemberCreatedAsync(TribeMemberEvent memberEvent, CancellationToken cancellationToken) => Record("created", memberEvent);
+        public override Task OnMemberCreatedAsync(TribeMemberEvent memberEvent, CancellationToken cancellationToken) => Record("created", memberEvent, cancellationToken);
 
-        public override Task OnMemberVerifiedAsync(TribeMemberEvent memberEvent, CancellationToken cancellationToken) => Record("verified", memberEvent);
+        public override Task OnMemberVerifiedAsync(TribeMemberEvent memberEvent, CancellationToken cancellationToken) => Record("verified", memberEvent, cancellationToken);
 
-        public override Task OnMemberUpdatedAsync(TribeMemberEvent memberEvent, CancellationToken cancellationToken) => Record("updated", memberEvent);
+        public override Task OnMemberUpdatedAsync(TribeMemberEvent memberEvent, CancellationToken cancellationToken) => Record("updated", memberEvent, cancellationToken);
 
-        public override Task OnMemberDeletedAsync(TribeMemberEvent memberEvent, CancellationToken cancellationToken) => Record("deleted", memberEvent);
+        public override Task OnMemberDeletedAsync(TribeMemberEvent memberEvent, CancellationToken cancellationToken) => Record("deleted", memberEvent, cancellationToken);
 
-        public override Task OnSpaceMembershipCreatedAsync(TribeSpaceMembershipEvent membershipEvent, CancellationToken cancellationToken) => Record("joined", membershipEvent);
+        public override Task OnSpaceMembershipCreatedAsync(TribeSpaceMembershipEvent membershipEvent, CancellationToken cancellationToken) => Record("joined", membershipEvent, cancellationToken);
 
-        private async Task Record(string method, TribeWebhookEvent webhookEvent)
+        private async Task Record(string method, TribeWebhookEvent webhookEvent, CancellationToken cancellationToken)
         {
             recorder.Entered.TrySetResult();
             if (recorder.Gate is { } gate)
             {
-                await gate.Task;
+                await (recorder.HonourCancellation ? gate.Task.WaitAsync(cancellationToken) : gate.Task);
             }
 
             if (Interlocked.Decrement(ref recorder.FailuresLeft) >= 0)

@@ -26,6 +26,7 @@ public class WebhookSettingsTests
     [TestCase("TribeSso:Webhooks:Tolerance", "02:00:00", "TribeSso:Webhooks:Tolerance must be between")]
     [TestCase("TribeSso:Webhooks:MaxBodySize", "100", "TribeSso:Webhooks:MaxBodySize must be between")]
     [TestCase("TribeSso:Webhooks:DeliveryRetention", "00:01:00", "TribeSso:Webhooks:DeliveryRetention must be at least")]
+    [TestCase("TribeSso:Webhooks:DeliveryRetention", "31.00:00:00", "TribeSso:Webhooks:DeliveryRetention must be at least")]
     [TestCase("TribeSso:Webhooks:ProcessingLease", "00:00:00", "TribeSso:Webhooks:ProcessingLease must be between")]
     [TestCase("TribeSso:Webhooks:Tolerance", "soon", "TribeSso:Webhooks could not be read: a value does not convert.")]
     public async Task ABadSetting_FailsTheStart_WithoutQuotingTheSecret(string key, string value, string message)

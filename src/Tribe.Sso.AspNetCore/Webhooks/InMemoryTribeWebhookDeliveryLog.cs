@@ -21,6 +21,9 @@ internal sealed class InMemoryTribeWebhookDeliveryLog(TimeProvider time) : ITrib
 
     private readonly ConcurrentDictionary<(string Community, string EventId), Entry> _entries = new();
 
+    /// <summary>One sweep at a time: concurrent claims at the limit wait for it instead of each sorting the whole log.</summary>
+    private readonly object _sweepGate = new();
+
     public int Count => _entries.Count;
 
     public ValueTask<TribeWebhookClaim> TryClaimAsync(string community, string eventId, TimeSpan lease, CancellationToken cancellationToken)
@@ -46,7 +49,7 @@ internal sealed class InMemoryTribeWebhookDeliveryLog(TimeProvider time) : ITrib
                 continue;
             }
 
-            if (_entries.Count >= MaxEntries && Sweep(now) == 0 && EvictOldestCompleted(MaxEntries / 10) == 0)
+            if (_entries.Count >= MaxEntries && !MakeRoom(now))
             {
                 return Answer(TribeWebhookClaimOutcome.Unavailable);
             }
@@ -76,6 +79,14 @@ internal sealed class InMemoryTribeWebhookDeliveryLog(TimeProvider time) : ITrib
     }
 
     private static ValueTask<TribeWebhookClaim> Answer(TribeWebhookClaimOutcome outcome, string? token = null) => new(new TribeWebhookClaim(outcome, token));
+
+    private bool MakeRoom(DateTimeOffset now)
+    {
+        lock (_sweepGate)
+        {
+            return _entries.Count < MaxEntries || Sweep(now) > 0 || EvictOldestCompleted(MaxEntries / 10) > 0;
+        }
+    }
 
     private int Sweep(DateTimeOffset now)
     {

@@ -24,20 +24,36 @@ internal static class TribeSsoWebhookEndpoint
             return;
         }
 
-        using var body = await WebhookBody.ReadAsync(context, current.Settings.MaxBodySize).ConfigureAwait(false);
-        if (body is null)
+        // The headers first: a request without a well-formed, fresh signature is refused before its body is read.
+        var (signature, timestamp) = WebhookAnswers.SignatureHeaders(context.Request.Headers);
+        if (current.Verifier.CheckHeaders(signature, timestamp) is { } early)
         {
-            community.Refused(WebhookRefusalReason.TooLarge, "the body is larger than " + current.Settings.MaxBodySize + " bytes (" + community.Registration.SettingsPath + ":MaxBodySize)");
-            await WebhookAnswers.Problem(context, StatusCodes.Status413PayloadTooLarge, "The webhook body is too large.", "The limit is " + current.Settings.MaxBodySize + " bytes.").ConfigureAwait(false);
+            await RefuseAsync(context, community, early).ConfigureAwait(false);
             return;
         }
 
-        var (signature, timestamp) = WebhookAnswers.SignatureHeaders(context.Request.Headers);
+        var (body, read) = await WebhookBody.ReadAsync(context, current.Settings.MaxBodySize).ConfigureAwait(false);
+        using var owned = body;
+        if (body is null)
+        {
+            if (read == WebhookBodyRead.TooLarge)
+            {
+                community.Refused(WebhookRefusalReason.TooLarge, "the body is larger than " + current.Settings.MaxBodySize + " bytes (" + community.Registration.SettingsPath + ":MaxBodySize)");
+                await WebhookAnswers.Problem(context, StatusCodes.Status413PayloadTooLarge, "The webhook body is too large.", "The limit is " + current.Settings.MaxBodySize + " bytes.").ConfigureAwait(false);
+            }
+            else if (!context.RequestAborted.IsCancellationRequested)
+            {
+                community.Refused(WebhookRefusalReason.BrokenBody, "the client sent less than its Content-Length or broke the body's framing");
+                await WebhookAnswers.Problem(context, StatusCodes.Status400BadRequest, "The webhook body is incomplete.", "The request ended before its body did.").ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         var verdict = current.Verifier.Verify(signature, timestamp, body.Span);
         if (!verdict.IsValid)
         {
-            community.Refused(WebhookRefusalReason.Of(verdict.Refusal), verdict.Message);
-            await WebhookAnswers.Problem(context, StatusCodes.Status401Unauthorized, "The webhook delivery is not signed by the community.", verdict.Message).ConfigureAwait(false);
+            await RefuseAsync(context, community, verdict).ConfigureAwait(false);
             return;
         }
 
@@ -97,12 +113,17 @@ internal static class TribeSsoWebhookEndpoint
         }
 
         var started = WebhookMetrics.Now();
+
+        // Cancelled when the community hangs up, and when the claim's lease ends: past it, a retry may claim the event
+        // and run it too, so a handler that honours its token never runs beside another copy of itself.
+        using var handling = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        handling.CancelAfter(settings.ProcessingLease);
         try
         {
             foreach (var handlerType in community.Registration.Handlers)
             {
                 var handler = (TribeWebhookHandler)context.RequestServices.GetRequiredService(handlerType);
-                await handler.DispatchAsync(webhookEvent, context.RequestAborted).ConfigureAwait(false);
+                await handler.DispatchAsync(webhookEvent, handling.Token).ConfigureAwait(false);
             }
         }
         catch (Exception e)
@@ -129,6 +150,12 @@ internal static class TribeSsoWebhookEndpoint
 
         community.Handled(webhookEvent, started);
         await WebhookAnswers.Succeeded(context, delivery).ConfigureAwait(false);
+    }
+
+    private static Task RefuseAsync(HttpContext context, TribeWebhooksCommunity community, TribeWebhookVerification verdict)
+    {
+        community.Refused(WebhookRefusalReason.Of(verdict.Refusal), verdict.Message);
+        return WebhookAnswers.Problem(context, StatusCodes.Status401Unauthorized, "The webhook delivery is not signed by the community.", verdict.Message);
     }
 
     private static async Task ReleaseAsync(TribeWebhooksCommunity community, TribeWebhookEvent webhookEvent, TribeWebhookClaim claim)

@@ -25,11 +25,13 @@ public static class TribeSsoWebhooksEndpointRouteBuilderExtensions
     /// <see cref="TribeSsoWebhooksOptions.MaxBodySize"/>, before it is read whole; <c>400</c> for a verified body that is
     /// not a delivery; <c>503</c> with <c>Retry-After</c> while another request handles the same event or the delivery
     /// log cannot be reached; <c>500</c> when a handler throws (the event's id is released for the retry). Every answer is
-    /// <c>no-store</c>; no answer or log holds the secret, a signature, the body or an email.
+    /// <c>no-store</c>; no answer or log the endpoint writes holds the secret, a signature, the body or an email (a handler's
+    /// own exception is logged as it was raised).
     /// </para>
     /// <para>
-    /// Map it outside authentication and antiforgery: the signature is the authentication. The community posts from its
-    /// servers, not a browser, so the endpoint needs no CORS.
+    /// The endpoint allows anonymous requests and skips antiforgery (an application's fallback authorization policy does
+    /// not turn deliveries away): the signature is the authentication. The community posts from its servers, not a
+    /// browser, so the endpoint needs no CORS. The headers are checked before the body is read.
     /// </para>
     /// </remarks>
     public static TribeSsoWebhooksEndpointConventionBuilder MapTribeSsoWebhooks(this IEndpointRouteBuilder endpoints, string pattern)
@@ -39,7 +41,8 @@ public static class TribeSsoWebhooksEndpointRouteBuilderExtensions
         var builder = new TribeSsoWebhooksEndpointConventionBuilder(endpoints.ServiceProvider);
         var endpoint = endpoints.MapPost(pattern, (HttpContext context) => TribeSsoWebhookEndpoint.HandleAsync(context, builder.Community ?? Options.DefaultName))
             .WithDisplayName("Tribe SSO: community webhooks")
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .AllowAnonymous(); // the signature is the authentication: an app's fallback authorization policy must not turn deliveries away
         builder.Attach(endpoint);
         return builder;
     }

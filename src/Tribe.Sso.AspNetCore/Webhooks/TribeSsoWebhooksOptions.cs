@@ -24,7 +24,7 @@ public sealed class TribeSsoWebhooksOptions
 
     /// <summary>
     /// Gets or sets how long a completed delivery's id is remembered, so that a repeated delivery of the event is answered
-    /// without running the handler again. Default 24 hours; at least <see cref="Tolerance"/> (a delivery older than that
+    /// without running the handler again. Default 24 hours; at least <see cref="Tolerance"/> and at most 30 days (a delivery older than that
     /// is refused by its signature anyway, but a retry is signed anew). The default in-memory log holds at most 100,000 ids:
     /// when full, it forgets first the completed ids that would expire soonest.
     /// </summary>
@@ -32,7 +32,9 @@ public sealed class TribeSsoWebhooksOptions
 
     /// <summary>
     /// Gets or sets how long a delivery being handled holds its id. A duplicate that arrives meanwhile is answered
-    /// <c>503</c> with <c>Retry-After</c>; after it (an instance that crashed mid-handler) a retry runs again. Default 2 minutes; 1 second to 1 hour.
+    /// <c>503</c> with <c>Retry-After</c>; after it (an instance that crashed mid-handler) a retry runs again. The handlers'
+    /// cancellation token is cancelled when the lease ends, so a handler that honours it never runs beside its own retry.
+    /// Default 2 minutes; 1 second to 1 hour.
     /// </summary>
     public TimeSpan ProcessingLease { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -60,9 +62,9 @@ public sealed class TribeSsoWebhooksOptions
             return $"{prefix}:MaxBodySize must be between 1024 and {MaxBodySizeLimit} bytes; the default is 1048576 (1 MiB).";
         }
 
-        if (DeliveryRetention < Tolerance)
+        if (DeliveryRetention < Tolerance || DeliveryRetention > TimeSpan.FromDays(30))
         {
-            return $"{prefix}:DeliveryRetention must be at least {prefix}:Tolerance, so that a replay inside the signature window is still recognised; the default is 1.00:00:00.";
+            return $"{prefix}:DeliveryRetention must be at least {prefix}:Tolerance, so that a replay inside the signature window is still recognised, and at most 30.00:00:00; the default is 1.00:00:00.";
         }
 
         if (ProcessingLease < TimeSpan.FromSeconds(1) || ProcessingLease > TimeSpan.FromHours(1))

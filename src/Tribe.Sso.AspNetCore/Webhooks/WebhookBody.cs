@@ -27,13 +27,20 @@ internal sealed class WebhookBody : IDisposable
 
     public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
 
-    /// <summary>Reads the body, or returns null when it is larger than <paramref name="maxBytes"/>.</summary>
-    public static async Task<WebhookBody?> ReadAsync(HttpContext context, long maxBytes)
+    /// <summary>The first buffer, whatever <c>Content-Length</c> claims: it grows as bytes arrive, so a header alone holds no memory.</summary>
+    private const int InitialBuffer = 16 * 1024;
+
+    /// <summary>
+    /// Reads the body. <see cref="WebhookBodyRead.TooLarge"/> when it is larger than <paramref name="maxBytes"/>;
+    /// <see cref="WebhookBodyRead.Broken"/> when the client sent less than it said, broke the framing or hung up, so
+    /// that nothing is answered and nothing escapes the endpoint as an unhandled exception.
+    /// </summary>
+    public static async Task<(WebhookBody? Body, WebhookBodyRead Read)> ReadAsync(HttpContext context, long maxBytes)
     {
         var request = context.Request;
         if (request.ContentLength > maxBytes)
         {
-            return null;
+            return (null, WebhookBodyRead.TooLarge);
         }
 
         // Kestrel's own limit is raised or lowered to ours, so a larger body fails its read instead of being buffered.
@@ -43,7 +50,7 @@ internal sealed class WebhookBody : IDisposable
         }
 
         var limit = (int)maxBytes;
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(request.ContentLength ?? 4096, 1, limit) + 1);
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(request.ContentLength ?? 4096, 1, Math.Min(limit, InitialBuffer)) + 1);
         var length = 0;
         try
         {
@@ -62,19 +69,23 @@ internal sealed class WebhookBody : IDisposable
                 {
                     var body = new WebhookBody(buffer, length);
                     buffer = null;
-                    return body;
+                    return (body, WebhookBodyRead.Whole);
                 }
 
                 length += read;
                 if (length > limit)
                 {
-                    return null;
+                    return (null, WebhookBodyRead.TooLarge);
                 }
             }
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (BadHttpRequestException e)
         {
-            return null;
+            return (null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? WebhookBodyRead.TooLarge : WebhookBodyRead.Broken);
+        }
+        catch (Exception e) when (e is System.IO.IOException or OperationCanceledException)
+        {
+            return (null, WebhookBodyRead.Broken);
         }
         finally
         {

@@ -7,6 +7,7 @@ internal static class WebhookRefusalReason
 {
     public const string TooLarge = "too_large";
     public const string MalformedBody = "malformed_body";
+    public const string BrokenBody = "broken_body";
 
     public static string Of(TribeWebhookRefusal refusal) => refusal switch
     {

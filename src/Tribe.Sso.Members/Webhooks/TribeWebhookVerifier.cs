@@ -57,43 +57,30 @@ public sealed class TribeWebhookVerifier
     /// <returns>The verdict; never throws on input.</returns>
     public TribeWebhookVerification Verify(string? signature, string? timestamp, ReadOnlySpan<byte> rawBody)
     {
-        if (string.IsNullOrEmpty(signature))
-        {
-            return Refuse(TribeWebhookRefusal.MissingSignature);
-        }
-
-        if (string.IsNullOrEmpty(timestamp))
-        {
-            return Refuse(TribeWebhookRefusal.MissingTimestamp);
-        }
-
         Span<byte> claimed = stackalloc byte[WebhookMac.Length];
-        if (!WebhookMac.TryDecodeHex(signature.AsSpan(), claimed))
+        if (Headers(signature, timestamp, claimed, out var sent) is { } refused)
         {
-            return Refuse(TribeWebhookRefusal.MalformedSignature);
-        }
-
-        if (!WebhookMac.TryParseTimestamp(timestamp.AsSpan(), out var sent))
-        {
-            return Refuse(TribeWebhookRefusal.MalformedTimestamp);
-        }
-
-        // The window first: a stale delivery costs no HMAC, and a replay is refused whatever its signature.
-        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        if (sent < now - _toleranceMilliseconds)
-        {
-            return new TribeWebhookVerification(TribeWebhookRefusal.Stale, sent, hasTimestamp: true);
-        }
-
-        if (sent > now + _toleranceMilliseconds)
-        {
-            return new TribeWebhookVerification(TribeWebhookRefusal.FromTheFuture, sent, hasTimestamp: true);
+            return refused;
         }
 
         Span<byte> expected = stackalloc byte[WebhookMac.Length];
         WebhookMac.Compute(_secret.Key, timestamp.AsSpan(), rawBody, expected);
         var refusal = FixedTimeEquals(expected, claimed) ? TribeWebhookRefusal.None : TribeWebhookRefusal.WrongSignature;
         return new TribeWebhookVerification(refusal, sent, hasTimestamp: true);
+    }
+
+    /// <summary>
+    /// Checks what can be checked before the body arrives: both headers present, well-formed, and the timestamp inside
+    /// the tolerance. A receiver that reads the body only after this passes holds no memory for a request that could
+    /// never verify. <see cref="Verify(string, string, ReadOnlySpan{byte})"/> repeats these checks.
+    /// </summary>
+    /// <param name="signature">The signature header, or null when absent.</param>
+    /// <param name="timestamp">The timestamp header, or null when absent.</param>
+    /// <returns>Null when the headers pass (verify the body next); otherwise the refusal. Never throws on input.</returns>
+    public TribeWebhookVerification? CheckHeaders(string? signature, string? timestamp)
+    {
+        Span<byte> claimed = stackalloc byte[WebhookMac.Length];
+        return Headers(signature, timestamp, claimed, out _);
     }
 
     /// <summary>Checks a delivery's headers against its raw body.</summary>
@@ -107,6 +94,36 @@ public sealed class TribeWebhookVerifier
     /// <summary>Returns a description that never contains the secret.</summary>
     /// <returns>The tolerance, for example <c>TribeWebhookVerifier { Tolerance = 00:05:00 }</c>.</returns>
     public override string ToString() => "TribeWebhookVerifier { Tolerance = " + Tolerance + " }";
+
+    /// <summary>The header checks, in order; the window before any HMAC, so a stale delivery costs none and a replay is refused whatever its signature.</summary>
+    private TribeWebhookVerification? Headers(string? signature, string? timestamp, Span<byte> claimed, out long sent)
+    {
+        sent = 0;
+        if (string.IsNullOrEmpty(signature))
+        {
+            return Refuse(TribeWebhookRefusal.MissingSignature);
+        }
+
+        if (string.IsNullOrEmpty(timestamp))
+        {
+            return Refuse(TribeWebhookRefusal.MissingTimestamp);
+        }
+
+        if (!WebhookMac.TryDecodeHex(signature.AsSpan(), claimed))
+        {
+            return Refuse(TribeWebhookRefusal.MalformedSignature);
+        }
+
+        if (!WebhookMac.TryParseTimestamp(timestamp.AsSpan(), out sent))
+        {
+            return Refuse(TribeWebhookRefusal.MalformedTimestamp);
+        }
+
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        return sent < now - _toleranceMilliseconds ? new TribeWebhookVerification(TribeWebhookRefusal.Stale, sent, hasTimestamp: true)
+            : sent > now + _toleranceMilliseconds ? new TribeWebhookVerification(TribeWebhookRefusal.FromTheFuture, sent, hasTimestamp: true)
+            : null;
+    }
 
     private static TribeWebhookVerification Refuse(TribeWebhookRefusal refusal) => new(refusal, 0, hasTimestamp: false);
 

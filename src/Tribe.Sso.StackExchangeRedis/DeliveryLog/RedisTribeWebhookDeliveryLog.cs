@@ -106,7 +106,8 @@ internal sealed class RedisTribeWebhookDeliveryLog(Func<ValueTask<IConnectionMul
     }
 
     /// <summary>What Redis being down or slow looks like: the client's connection, timeout and server errors.</summary>
-    internal static bool IsRedisFailure(Exception e) => e is RedisException or RedisTimeoutException or TimeoutException or ObjectDisposedException;
+    /// <remarks><see cref="RedisCommandException"/> (a command the server's command map disables, such as <c>EVAL</c>) is not a <see cref="RedisException"/>, so it is named too.</remarks>
+    internal static bool IsRedisFailure(Exception e) => e is RedisException or RedisTimeoutException or RedisCommandException or TimeoutException or ObjectDisposedException;
 
     private void Failed(string community, string operation, string eventId, Exception e, string consequence)
     {

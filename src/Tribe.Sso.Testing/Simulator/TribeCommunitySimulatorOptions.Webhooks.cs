@@ -42,22 +42,23 @@ public sealed partial class TribeCommunitySimulatorOptions
     public bool WebhookDuplicates { get; set; }
 
     /// <summary>Gets or sets how long one delivery attempt may take before it counts as timed out and is retried. Default 5 seconds.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive, or is over an hour.</exception>
     public TimeSpan WebhookTimeout
     {
         get => _webhookTimeout;
-        set => _webhookTimeout = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), "WebhookTimeout must be positive, such as 5 seconds.");
+        set => _webhookTimeout = value > TimeSpan.Zero && value <= TimeSpan.FromHours(1) ? value : throw new ArgumentOutOfRangeException(nameof(value), "WebhookTimeout must be positive and at most one hour, such as 5 seconds.");
     }
 
     /// <summary>
     /// Gets or sets how many times a delivery is attempted before the simulator gives up on it. Default 5: the first
-    /// attempt and retries 1, 5, 25 and 125 seconds after each failure (a non-2xx answer, a connection error or a timeout).
+    /// attempt and retries 1, 5, 25 and 125 seconds after each failure (a non-2xx answer, a connection error or a timeout);
+    /// later retries wait five times longer each, at most an hour. At most 10.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside 1 to 10.</exception>
     public int WebhookMaxAttempts
     {
         get => _webhookMaxAttempts;
-        set => _webhookMaxAttempts = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), "WebhookMaxAttempts must be at least 1 (the first attempt).");
+        set => _webhookMaxAttempts = value is >= 1 and <= 10 ? value : throw new ArgumentOutOfRangeException(nameof(value), "WebhookMaxAttempts must be between 1 (the first attempt only) and 10.");
     }
 
     /// <summary>

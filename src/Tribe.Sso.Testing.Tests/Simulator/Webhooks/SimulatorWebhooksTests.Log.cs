@@ -95,8 +95,10 @@ public partial class SimulatorWebhooksTests
     {
         var options = new TribeCommunitySimulatorOptions();
 
-        ((Action)(() => options.WebhookTimeout = TimeSpan.Zero)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("WebhookTimeout must be positive, such as 5 seconds.*");
-        ((Action)(() => options.WebhookMaxAttempts = 0)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("WebhookMaxAttempts must be at least 1 (the first attempt).*");
+        ((Action)(() => options.WebhookTimeout = TimeSpan.Zero)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("WebhookTimeout must be positive and at most one hour, such as 5 seconds.*");
+        ((Action)(() => options.WebhookTimeout = TimeSpan.FromDays(60))).Should().Throw<ArgumentOutOfRangeException>("a longer timeout is beyond what a timer can wait");
+        ((Action)(() => options.WebhookMaxAttempts = 0)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("WebhookMaxAttempts must be between 1 (the first attempt only) and 10.*");
+        ((Action)(() => options.WebhookMaxAttempts = 12)).Should().Throw<ArgumentOutOfRangeException>("the twelfth retry would wait past what a timer can");
         options.WebhookTimeout.Should().Be(TimeSpan.FromSeconds(5));
         options.WebhookMaxAttempts.Should().Be(5);
         options.WebhookDuplicates.Should().BeFalse();

@@ -151,8 +151,8 @@ internal sealed class SimulatorWebhooks
         }
     }
 
-    /// <summary>The wait before the next attempt after <paramref name="attempts"/> failed ones: 1 s, 5 s, 25 s, …</summary>
-    private static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Pow(5, attempts - 1));
+    /// <summary>The wait before the next attempt after <paramref name="attempts"/> failed ones: 1 s, 5 s, 25 s, … at most an hour.</summary>
+    private static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(Math.Pow(5, attempts - 1), 3600));
 
     private void Queue(WebhookDelivery delivery)
     {
