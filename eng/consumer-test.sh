@@ -34,7 +34,7 @@ version=$(ls "$feed" | sed -n 's/^Tribe\.Sso\.\([0-9][^a-zA-Z]*[0-9]\)\.nupkg$/\
 # Kept in artifacts/sbom/_manifest/ for the release.
 manifest="$work/sbom/_manifest/spdx_2.2/manifest.spdx.json"
 mkdir -p "$work/sbom"
-if (cd "$root" && dotnet tool restore >"$work/sbom.log" 2>&1 \
+if (cd "$root" && python3 eng/forget-stale-tools.py >"$work/sbom.log" 2>&1 && dotnet tool restore >>"$work/sbom.log" 2>&1 \
     && dotnet sbom-tool generate -b "$feed" -bc "$root/src" -m "$work/sbom" -pn Tribe.Sso -pv "$version" \
        -ps "Tribe.Sso contributors" -nsb https://github.com/tribe-sso/Tribe.Sso -li false -pm false -V Warning \
        -cd "--DirectoryExclusionList **/*Tests*/**;**/*TestSupport*/**" >>"$work/sbom.log" 2>&1) \

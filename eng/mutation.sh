@@ -29,14 +29,9 @@ project_of() {
   esac
 }
 
+# A tool restored earlier with another NUGET_PACKAGES leaves a resolver entry pointing at deleted files (eng/forget-stale-tools.py).
+python3 eng/forget-stale-tools.py
 dotnet tool restore >/dev/null
-# A tool restored earlier with another NUGET_PACKAGES (eng/consumer-test.sh restores into a temporary cache it then
-# deletes) leaves dotnet's tool resolver cache pointing at files that are gone, and restore does not notice: forget
-# that entry and restore again, so Stryker runs whatever ran before on this machine.
-if ! dotnet stryker --version >/dev/null 2>&1; then
-  rm -f "${DOTNET_CLI_HOME:-$HOME}/.dotnet/toolResolverCache/1/dotnet-stryker"
-  dotnet tool restore >/dev/null
-fi
 # The core's suite runs the Node interoperability tests (jsonwebtoken, jose), which need interop/node_modules.
 if [ ! -d interop/node_modules ]; then
   say "npm ci in interop/"
