@@ -16,8 +16,8 @@ internal static class CommunityCommand
     /// <summary>The environment variable that holds the installed app's client secret: never an option, which would leak into shell history.</summary>
     public const string ClientSecretVariable = "TRIBE_API_CLIENT_SECRET";
 
-    /// <summary>The environment variable that holds the community app's webhook signing secret: never an option, for the same reason.</summary>
-    public const string WebhookSecretVariable = "TRIBE_WEBHOOK_SIGNING_SECRET";
+    /// <summary>The environment variable that holds the community app's webhook signing secret: the one <c>tribe-sso webhooks</c> reads.</summary>
+    private const string WebhookSecretVariable = WebhookSecretSource.EnvironmentVariable;
 
     public static Command Create(TextWriter stdout)
     {
