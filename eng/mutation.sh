@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Mutation testing with Stryker.NET (the local tool in .config/dotnet-tools.json): how many deliberate bugs the tests catch.
-#   bash eng/mutation.sh [core|testing|aspnetcore|all] [extra Stryker arguments...]
+#   bash eng/mutation.sh [core|testing|aspnetcore|members|redis|all] [--changed] [extra Stryker arguments...]
 #   bash eng/mutation.sh core --mutate "**/Utils/TextRules.cs"     # iterate on one file
+#   bash eng/mutation.sh testing --changed                          # only what changed since the package's recorded full run
 #   STRYKER_CONCURRENCY=2 bash eng/mutation.sh core                 # more test runners (default 1: the machine is shared)
 # Each package's thresholds (high/low/break) are in its stryker-config.json; a score below "break" exits non-zero.
+# --changed reads the commit of the package's last full run from eng/mutation-full-runs.json and passes Stryker
+# --since:<commit>: only mutants in source files changed since then, and mutants that changed test files cover, are tested.
 # Reports (HTML, JSON, Markdown) go to artifacts/mutation/<package>/reports/. docs/quality.md has the measured scores.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -17,16 +20,35 @@ case "$which" in
   core) packages=(core) ;;
   testing) packages=(testing) ;;
   aspnetcore) packages=(aspnetcore) ;;
-  all) packages=(core testing aspnetcore) ;;
-  *) echo "usage: bash eng/mutation.sh [core|testing|aspnetcore|all] [Stryker arguments...]" >&2; exit 2 ;;
+  members) packages=(members) ;;
+  redis) packages=(redis) ;;
+  all) packages=(core testing aspnetcore members redis) ;;
+  *) echo "usage: bash eng/mutation.sh [core|testing|aspnetcore|members|redis|all] [--changed] [Stryker arguments...]" >&2; exit 2 ;;
 esac
+changed=
+if [ "${1:-}" = "--changed" ]; then changed=1; shift; fi
 
 project_of() {
   case "$1" in
     core) echo src/Tribe.Sso ;;
     testing) echo src/Tribe.Sso.Testing ;;
     aspnetcore) echo src/Tribe.Sso.AspNetCore ;;
+    members) echo src/Tribe.Sso.Members ;;
+    redis) echo src/Tribe.Sso.StackExchangeRedis ;;
   esac
+}
+
+# The commit of a package's last recorded full run (eng/mutation-full-runs.json), present in this clone.
+recorded_commit() {
+  local commit
+  commit=$(python3 -c 'import json, sys; print(json.load(open("eng/mutation-full-runs.json"))[sys.argv[1]]["commit"])' "$1") \
+    || { echo "eng/mutation-full-runs.json has no full run of $1" >&2; return 1; }
+  if ! git cat-file -e "$commit^{commit}" 2>/dev/null; then
+    # A shallow clone lacks older history; Stryker needs the commit to diff against.
+    git fetch --quiet --unshallow 2>/dev/null || git fetch --quiet origin "$commit" 2>/dev/null || true
+    git cat-file -e "$commit^{commit}" 2>/dev/null || { echo "commit $commit (the recorded full run of $1) is not in this clone" >&2; return 1; }
+  fi
+  echo "$commit"
 }
 
 # A tool restored earlier with another NUGET_PACKAGES leaves a resolver entry pointing at deleted files (eng/forget-stale-tools.py).
@@ -44,11 +66,17 @@ for package in "${packages[@]}"; do
   out="$root/artifacts/mutation/$package"
   rm -rf "$out"
   mkdir -p "$out"
+  since=()
+  if [ -n "$changed" ]; then
+    commit=$(recorded_commit "$package") || { status=2; continue; }
+    since=("--since:$commit")
+    say "$package: only what changed since $commit, the recorded full run"
+  fi
   say "$package: Stryker on $dir (reports in artifacts/mutation/$package/reports/)"
   start=$(date +%s)
   set +e
   (cd "$dir" && dotnet stryker --config-file stryker-config.json --output "$out" \
-      --concurrency "${STRYKER_CONCURRENCY:-1}" --skip-version-check "$@") 2>&1 | tee "$out/stryker.log"
+      --concurrency "${STRYKER_CONCURRENCY:-1}" --skip-version-check "${since[@]}" "$@") 2>&1 | tee "$out/stryker.log"
   code=${PIPESTATUS[0]}
   set -e
   seconds=$(( $(date +%s) - start ))
@@ -65,6 +93,23 @@ total = detected + undetected
 print(f"{100.0 * detected / total:.2f}% ({detected} of {total} detected; survived {counts.get('Survived', 0)}, no coverage {counts.get('NoCoverage', 0)})" if total else "n/a")
 PY
 )
+  # The score of each folder, for docs/quality.md's tables.
+  python3 - "$out/reports/mutation-report.json" <<'PY' 2>/dev/null | tee "$out/folders.txt" || true
+import json, os, sys
+report = json.load(open(sys.argv[1], encoding="utf-8"))
+folders = {}
+for path, f in report["files"].items():
+    rel = path.split("src/", 1)[-1]
+    folder = os.path.dirname(rel) or "."
+    c = folders.setdefault(folder, {})
+    for m in f["mutants"]:
+        c[m["status"]] = c.get(m["status"], 0) + 1
+for folder, c in sorted(folders.items()):
+    detected = c.get("Killed", 0) + c.get("Timeout", 0)
+    total = detected + c.get("Survived", 0) + c.get("NoCoverage", 0)
+    if total:
+        print(f"folder: {folder}/ {100.0 * detected / total:.2f}% ({detected} of {total}; survived {c.get('Survived', 0)}, no coverage {c.get('NoCoverage', 0)})")
+PY
   # Every undetected mutant, one line each, for the log: docs/quality.md lists the equivalent ones.
   python3 - "$out/reports/mutation-report.json" <<'PY' 2>/dev/null | tee "$out/undetected.txt" || true
 import json, sys
@@ -75,6 +120,9 @@ for path, f in sorted(report["files"].items()):
             print(f"undetected: {path.split('src/')[-1]}:{m['location']['start']['line']} {m['status']} {m['mutatorName']}: {m.get('replacement', '')[:80]}")
 PY
   say "$package: mutation score $score in $((seconds / 60)) min $((seconds % 60)) s; Stryker exit code $code"
+  if [ ! -f "$out/reports/mutation-report.json" ] && [ -n "$changed" ] && [ "$code" -eq 0 ]; then
+    score="n/a (no mutant in the changed files)"
+  fi
   echo "$score" >"$out/score.txt"
   [ "$code" -eq 0 ] || status=$code
 done
