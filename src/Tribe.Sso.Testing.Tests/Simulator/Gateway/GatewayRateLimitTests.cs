@@ -72,6 +72,69 @@ public class GatewayRateLimitTests
     }
 
     [Test]
+    public void NonPost_CountsToo_AndIsAnswered429_OnceTheLimitIsReached()
+    {
+        var gateway = GatewayFixture.Create(rateLimit: 1);
+
+        var get = gateway.Simulator.Handle("GET", "/api/gateway");
+        var post = gateway.Post(Query);
+        var secondGet = gateway.Simulator.Handle("GET", "/api/gateway");
+
+        get.StatusCode.Should().Be(405);
+        GatewayAnswers.Only(post, 429, "104").Should().Be("- Too many requests: the community takes 1 requests in 10 seconds; retry after 10 s.");
+        secondGet.StatusCode.Should().Be(429);
+    }
+
+    [Test]
+    public void OldestRequest_LeavesTheWindow_ExactlyTenSecondsLater()
+    {
+        var gateway = GatewayFixture.Create(rateLimit: 1);
+        gateway.Post(Query);
+
+        gateway.Clock.Advance(TimeSpan.FromSeconds(10) - TimeSpan.FromMilliseconds(1));
+        var justBefore = gateway.Post(Query);
+        gateway.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        var atTenSeconds = gateway.Post(Query);
+
+        justBefore.StatusCode.Should().Be(429);
+        justBefore.GetHeader("Retry-After").Should().Be("1");
+        atTenSeconds.StatusCode.Should().Be(200);
+    }
+
+    [Test]
+    public void RetryAfter_RoundsAPartSecondUp()
+    {
+        var gateway = GatewayFixture.Create(rateLimit: 1);
+        gateway.Post(Query);
+        gateway.Clock.Advance(TimeSpan.FromMilliseconds(2500));
+
+        var refused = gateway.Post(Query);
+
+        refused.GetHeader("Retry-After").Should().Be("8");
+        GatewayAnswers.Only(refused, 429, "104").Should().Be("- Too many requests: the community takes 1 requests in 10 seconds; retry after 8 s.");
+    }
+
+    [Test]
+    public void LimitLowered_AtRunTime_WaitsForTheNewestRequestsItStillCounts()
+    {
+        var gateway = GatewayFixture.Create(rateLimit: 3);
+        gateway.Post(Query);
+        gateway.Clock.Advance(TimeSpan.FromSeconds(2));
+        gateway.Post(Query);
+        gateway.Clock.Advance(TimeSpan.FromSeconds(2));
+        gateway.Post(Query);
+        gateway.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        gateway.Simulator.Options.ApiRateLimit = 1;
+        var refused = gateway.Post(Query);
+        gateway.Clock.Advance(TimeSpan.FromSeconds(9));
+        var after = gateway.Post(Query);
+
+        refused.GetHeader("Retry-After").Should().Be("9");
+        after.StatusCode.Should().Be(200);
+    }
+
+    [Test]
     public void ApiRateLimit_BelowOne_IsRefused()
     {
         FluentActions.Invoking(() => new TribeCommunitySimulatorOptions { ApiRateLimit = 0 }).Should().Throw<ArgumentOutOfRangeException>()
