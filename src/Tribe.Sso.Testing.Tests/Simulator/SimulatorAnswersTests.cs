@@ -1,0 +1,429 @@
+using System;
+using System.Linq;
+using Microsoft.Extensions.Time.Testing;
+using static Tribe.Sso.Testing.Tests.Simulator.SimulatorResponses;
+
+namespace Tribe.Sso.Testing.Tests.Simulator;
+
+/// <summary>
+/// The simulated community's exact answers: status, headers and the words of each page, for sign-in, refusal, conflict,
+/// logout, pages, embeds, the base path and the methods it does not serve.
+/// </summary>
+public class SimulatorAnswersTests
+{
+    private FakeTimeProvider _clock = null!;
+    private TribeSsoIssuer _issuer = null!;
+    private TribeCommunitySimulator _simulator = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _clock = TestClock.Create();
+        _issuer = Issuers.WithClock(_clock);
+        _simulator = Simulator(new TribeCommunitySimulatorOptions { AuthorizationUrl = new Uri("https://partner.example/sso") });
+    }
+
+    [Test]
+    public void SignIn_Answers302_WithExactlyTheseHeaders_AndNoBody()
+    {
+        var response = SignIn(_simulator, Issuers.Jane(), "/answers");
+
+        response.StatusCode.Should().Be(302);
+        response.Body.Should().BeEmpty();
+        response.Headers.Select(h => h.Key).Should().Equal("Content-Type", "Cache-Control", "Location", "Set-Cookie", "Referrer-Policy");
+        response.GetHeader("Content-Type").Should().Be("text/html; charset=utf-8");
+        response.ToString().Should().Be("302 Location: /answers");
+    }
+
+    [Test]
+    public void SignIn_UnderABasePath_SetsTheCookieOnThatPath_AndLogOutClearsItThere()
+    {
+        var simulator = Simulator(new TribeCommunitySimulatorOptions { BasePath = "/community-sim" });
+
+        var signIn = simulator.Handle("GET", "/community-sim/auth/sso?jwt=" + _issuer.CreateToken(Issuers.Jane()));
+        var logOut = simulator.Handle("GET", "/community-sim/auth/logout", Session(signIn));
+
+        signIn.GetHeader("Set-Cookie").Should().MatchRegex("^tribe_sim_session=[0-9a-f]{32}; Path=/community-sim; HttpOnly; SameSite=Lax$");
+        signIn.GetHeader("Location").Should().Be("/community-sim/");
+        logOut.GetHeader("Set-Cookie").Should().Be("tribe_sim_session=; Path=/community-sim; HttpOnly; SameSite=Lax; Max-Age=0");
+        logOut.GetHeader("Location").Should().Be("/community-sim/", "without a Logout URL the member lands on the community's home page");
+    }
+
+    [Test]
+    public void LogOut_EndsOnlyThatSession()
+    {
+        var first = Session(SignIn(_simulator, Issuers.Jane()));
+        var second = Session(SignIn(_simulator, Issuers.Jane()));
+
+        _simulator.Handle("GET", "/auth/logout", first).StatusCode.Should().Be(302);
+
+        _simulator.Handle("GET", "/answers", first).Body.Should().Contain("id=\"signed-out\"");
+        Text(_simulator.Handle("GET", "/answers", second), "name").Should().Be("Jane Doe");
+    }
+
+    [TestCase(null)]
+    [TestCase("0123456789abcdef0123456789abcdef")]
+    public void LogOut_WithoutAKnownSession_StillClearsTheCookieAndRedirects(string? cookie)
+    {
+        var response = _simulator.Handle("GET", "/auth/logout", cookie);
+
+        response.StatusCode.Should().Be(302);
+        response.GetHeader("Location").Should().Be("/");
+        response.GetHeader("Set-Cookie").Should().Be("tribe_sim_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+    }
+
+    [Test]
+    public void Rejected_Is401_WithTheOutcomeTheRejectionEveryFindingAndTheLogInLinkBackHome()
+    {
+        var response = _simulator.Handle("GET", "/auth/sso?jwt=" + Issuers.WithClock(_clock, Issuers.Options(TestKeys.Other)).CreateToken(Issuers.Jane()) + "&redirect=%2Fanswers");
+
+        response.StatusCode.Should().Be(401);
+        response.Headers.Select(h => h.Key).Should().Equal("Content-Type", "Cache-Control");
+        response.Body.Should().Contain("<h1>Sign-in refused</h1><p class=\"refused\">Outcome: <b id=\"outcome\">Rejected</b>. The community refused the token: <span id=\"rejection\">"
+            + "bad signature: signed with another key or the key has surrounding whitespace, or the token was altered</span>.</p><h2>What the reader found</h2><ul id=\"findings\">"
+            + "<li>Rejected SignatureInvalid: bad signature: signed with another key or the key has surrounding whitespace, or the token was altered</li></ul>");
+        Href(response, "log-in").Should().Be("https://partner.example/sso?redirect=%2F");
+    }
+
+    [Test]
+    public void Rejected_ListsEveryFinding_InTheReadersOrder()
+    {
+        var token = Reading.Tokens.Sign("{\"sub\":\"42\",\"name\":\"Jane Doe\",\"email\":\"jane@example.com\",\"iat\":" + TestClock.UnixSeconds + ",\"role\":\"owner\",\"zz\":1}");
+
+        var response = _simulator.Handle("GET", "/auth/sso?jwt=" + token);
+
+        response.StatusCode.Should().Be(401);
+        response.Body.Should().Contain("<ul id=\"findings\"><li>Rejected RoleInvalid: role &#39;owner&#39; is not member, moderator or admin</li>"
+            + "<li>Ignored UnknownClaim: claim &#39;zz&#39; is not a Tribe SSO claim; the community ignores it</li>"
+            + "<li>Warning NoExpiry: no exp: valid forever (anyone who sees the link can sign in as this user at any time)</li></ul>");
+    }
+
+    [Test]
+    public void Conflict_Is409_WithTheReasonAndTheFix_AndNoSession()
+    {
+        var other = _simulator.Community.AddMember("jane@example.com", "Jane (other account)", externalId: "99");
+
+        var response = SignIn(_simulator, Issuers.Jane());
+
+        response.StatusCode.Should().Be(409);
+        response.GetHeader("Set-Cookie").Should().BeNull();
+        response.Body.Should().Contain("<h1>Sign-in conflict</h1><p class=\"refused\">Outcome: <b id=\"outcome\">Conflict</b>. <span id=\"conflict-reason\">the user with this email ("
+            + other.Id + ") already has a different externalId; update that user&#39;s externalId or email through the API</span>. Tribe answers with a conflict error and signs nobody in; fix it with the API's \"Update a Specific User\".</p>");
+        Href(response, "log-in").Should().Be("https://partner.example/sso?redirect=%2F");
+    }
+
+    [Test]
+    public void MemberPage_ShowsHowTheSignInWent_TheRoleAndTheGroups()
+    {
+        _simulator.Community.AddMember("jane@example.com", "Jane Doe");
+        var user = TribeSsoUser.Create("42", "Jane Doe", "jane@example.com").WithRole(TribeRole.Moderator)
+            .ReplaceGroups(TribeGroup.Joined("g-help"), TribeGroup.Unapproved("g-vip", TribeGroupRole.Admin)).Build();
+
+        var page = _simulator.Handle("GET", "/answers", Session(SignIn(_simulator, user)));
+
+        Text(page, "outcome").Should().Be("Linked");
+        Text(page, "signed-in").Should().Be("Signed in as Jane Doe (single sign-on: Linked).");
+        Text(page, "role").Should().Be("moderator");
+        Text(page, "groups").Should().Be("g-help (member, joined), g-vip (admin, unapproved)");
+        page.Body.Should().Contain("<dt>Community id (_id)</dt><dd id=\"member-id\">").And.Contain("<dt>External id</dt><dd id=\"external-id\">42</dd>")
+            .And.Contain("<dt>Email</dt><dd id=\"email\">jane@example.com</dd>").And.Contain("<dt>Role</dt><dd id=\"role\">moderator</dd>");
+        page.Body.Should().NotContain("id=\"log-in\"").And.NotContain("id=\"sign-up\"");
+    }
+
+    [Test]
+    public void MemberPage_WithoutGroups_SaysNone()
+        => Text(_simulator.Handle("GET", "/answers", Session(SignIn(_simulator, Issuers.Jane()))), "groups").Should().Be("(none)");
+
+    [Test]
+    public void Page_ListsEveryMember_WithTheirIdExternalIdAndEmail()
+    {
+        var seeded = _simulator.Community.AddMember("sam@example.com", "Sam <Shared>");
+        SignIn(_simulator, Issuers.Jane());
+        var jane = _simulator.Community.FindByExternalId("42")!;
+
+        var page = _simulator.Handle("GET", "/answers");
+
+        page.Body.Should().Contain("<h2>Members (2)</h2><ul id=\"members\"><li>" + seeded.Id + ": Sam &lt;Shared&gt;, externalId (none), sam@example.com</li><li>"
+            + jane.Id + ": Jane Doe, externalId 42, jane@example.com</li></ul>");
+    }
+
+    [Test]
+    public void Page_WithAnEmptyCommunity_ListsNoMembers()
+        => _simulator.Handle("GET", "/").Body.Should().Contain("<h2>Members (0)</h2><ul id=\"members\"></ul>");
+
+    [TestCase("0123456789abcdef0123456789abcdef")]
+    [TestCase("")]
+    public void Page_WithAnUnknownSession_IsSignedOut(string cookie)
+    {
+        SignIn(_simulator, Issuers.Jane());
+
+        var page = _simulator.Handle("GET", "/answers", cookie);
+
+        Text(page, "signed-out").Should().Be("You are not signed in. Log in or sign up on the partner's site to take part.");
+    }
+
+    [Test]
+    public void Page_NamesTheCommunity_HtmlEncoded_InTheTitleAndTheHeader()
+    {
+        var simulator = Simulator(new TribeCommunitySimulatorOptions { CommunityName = "Tom & Jerry's <club>" });
+
+        var page = simulator.Handle("GET", "/");
+        var embed = simulator.Handle("GET", "/embed");
+
+        page.Body.Should().StartWith("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Tom &amp; Jerry&#39;s &lt;club&gt;</title>");
+        page.Body.Should().Contain("<nav><a id=\"home\" href=\"/\"><b>Tom &amp; Jerry&#39;s &lt;club&gt;</b></a> ");
+        Text(embed, "embed-header").Should().Be("Tom & Jerry's <club>");
+        embed.Body.Should().Contain("<title>Tom &amp; Jerry&#39;s &lt;club&gt;</title>");
+    }
+
+    [Test]
+    public void Pages_ByDefault_AreTheSimulatedCommunity()
+        => new TribeCommunitySimulatorOptions().CommunityName.Should().Be("Simulated community");
+
+    [TestCase("POST", "/spaces/general")]
+    [TestCase("HEAD", "/")]
+    [TestCase("POST", "/auth/logout")]
+    public void PageAskedWithAnotherMethod_Is405_AllowingGet(string method, string path)
+    {
+        var response = _simulator.Handle(method, path);
+
+        response.StatusCode.Should().Be(405);
+        response.GetHeader("Allow").Should().Be("GET");
+        response.GetHeader("Content-Type").Should().Be("text/html; charset=utf-8");
+        response.Body.Should().Contain("<h1>Method not allowed</h1><p>The simulated community's pages answer GET only.</p>");
+    }
+
+    [TestCase("get", "/answers", 200)]
+    [TestCase("Get", "/auth/logout", 302)]
+    [TestCase("get", "/_simulator/members", 200)]
+    [TestCase("delete", "/_simulator", 204)]
+    public void Method_IsReadIgnoringCase(string method, string path, int status)
+        => _simulator.Handle(method, path).StatusCode.Should().Be(status);
+
+    [TestCase("/community-sim", "/")]
+    [TestCase("/community-sim/", "/")]
+    [TestCase("/community-sim?tab=new", "/?tab=new")]
+    [TestCase("/community-sim/spaces", "/spaces")]
+    public void BasePath_ItselfAndUnderIt_ServesPages(string target, string page)
+    {
+        var simulator = Simulator(new TribeCommunitySimulatorOptions { BasePath = "/community-sim" });
+
+        Text(simulator.Handle("GET", target), "page").Should().Be(page);
+    }
+
+    [TestCase("/community-simx")]
+    [TestCase("/community")]
+    [TestCase("/")]
+    public void OutsideTheBasePath_Is404(string target)
+    {
+        var response = Simulator(new TribeCommunitySimulatorOptions { BasePath = "/community-sim" }).Handle("GET", target);
+
+        response.StatusCode.Should().Be(404);
+        response.Body.Should().Contain("<h1>Not found</h1><p>This address is not part of the simulated community.</p>");
+    }
+
+    [TestCase("/auth")]
+    [TestCase("/API")]
+    [TestCase("/api/auth/sso")]
+    [TestCase("/auth/logout/")]
+    public void AddressNearTheSsoPaths_Is404(string path)
+        => _simulator.Handle("GET", path).StatusCode.Should().Be(404);
+
+    [TestCase("/authors")]
+    [TestCase("/apis")]
+    [TestCase("/x/auth/sso")]
+    public void AddressThatOnlyStartsLikeOne_IsAPage(string path)
+        => Text(_simulator.Handle("GET", path), "page").Should().Be(path);
+
+    [Test]
+    public void MistypedSsoAddress_NamesTheConfiguredTokenParameter_AndTheServedShape()
+    {
+        var simulator = Simulator(new TribeCommunitySimulatorOptions
+        {
+            UrlShape = TribeCommunityUrlShape.Bettermode,
+            ReaderOptions = new TribeSsoTokenReaderOptions { TimeProvider = _clock, TokenParameterName = "token" },
+        });
+
+        var response = simulator.Handle("GET", "/auth/sso?token=x");
+
+        response.StatusCode.Should().Be(404);
+        Text(response, "no-such-sso-address").Should().Be("no such SSO address; this community has the bettermode URL shape: /api/auth/sso?token=…&redirect_uri=… (/auth/sso with redirect is the tribe shape)");
+    }
+
+    [TestCase("/embed/", "the whole community")]
+    [TestCase("/embed/space", "/embed/space")]
+    [TestCase("/embed/group/abc", "/embed/group/abc")]
+    [TestCase("/embed/space/a/b", "/embed/space/a/b")]
+    [TestCase("/embed/space/caf%C3%A9", "space café")]
+    [TestCase("/embed/post/a%20b", "post a b")]
+    public void Embed_NamesWhatIsEmbedded_FromItsPath(string path, string what)
+        => Text(_simulator.Handle("GET", path), "embed-page").Should().Be(what);
+
+    [Test]
+    public void Embed_OnlyUnderTheEmbedPath()
+        => Text(_simulator.Handle("GET", "/embedded"), "page").Should().Be("/embedded");
+
+    [Test]
+    public void Embed_WithoutOptions_SaysNone_AndShowsTheHeader()
+    {
+        var embed = _simulator.Handle("GET", "/embed/space/x");
+
+        Text(embed, "embed-options").Should().Be("(none)");
+        Text(embed, "embed-header").Should().Be("Simulated community");
+        embed.Body.Should().NotContain("id=\"embed-about\"");
+    }
+
+    [Test]
+    public void EmbedOptions_AreMatchedExactly()
+    {
+        var embed = _simulator.Handle("GET", "/embed/space/x?header=FALSE&about=TRUE&about=yes");
+
+        Text(embed, "embed-header").Should().Be("Simulated community");
+        embed.Body.Should().NotContain("id=\"embed-about\"");
+        Text(embed, "embed-options").Should().Be("header=FALSE, about=TRUE, about=yes");
+    }
+
+    [Test]
+    public void EmbedAbout_IsShownWhenAsked()
+        => Text(_simulator.Handle("GET", "/embed/space/x?about=true"), "embed-about").Should().Be("About: a space of the simulated community; its posts are not real.");
+
+    [TestCase("composer=true", true)]
+    [TestCase("composer=true&readonly=false", true)]
+    [TestCase("readonly=false", false)]
+    [TestCase("composer=false", false)]
+    public void EmbedComposer_IsShownToAMember_WhenAskedAndNotReadOnly(string query, bool shown)
+    {
+        var embed = _simulator.Handle("GET", "/embed/space/x?" + query, Session(SignIn(_simulator, Issuers.Jane())));
+
+        embed.Body.Contains("id=\"embed-composer\"", StringComparison.Ordinal).Should().Be(shown);
+        Text(embed, "embed-member").Should().Be("Signed in as Jane Doe <jane@example.com>");
+    }
+
+    [Test]
+    public void EmbedComposer_IsNeverShownToAVisitor()
+        => _simulator.Handle("GET", "/embed/space/x?composer=true").Body.Should().NotContain("id=\"embed-composer\"");
+
+    [Test]
+    public void AnonymousEmbed_WithoutAnAuthorizationUrl_SaysItIsNotSet()
+    {
+        var embed = Simulator(new TribeCommunitySimulatorOptions()).Handle("GET", "/embed/space/x");
+
+        embed.Body.Should().Contain("<p id=\"embed-signed-out\">Not signed in. <span id=\"embed-log-in\" class=\"unset\">Log in (no URL set)</span></p>");
+    }
+
+    [Test]
+    public void SimulatorWithoutReaderOptions_UsesTheDefaults()
+    {
+        var options = new TribeCommunitySimulatorOptions { ReaderOptions = null! };
+        var simulator = new TribeCommunitySimulator(TribeSsoKey.FromString(TestKeys.Primary), options);
+        var issuer = Issuers.WithClock(new FakeTimeProvider(DateTimeOffset.UtcNow));
+
+        var signIn = simulator.Handle("GET", issuer.CreateLoginUrl(Issuers.Jane(), "/answers").ToUri().PathAndQuery);
+        var page = simulator.Handle("GET", "/answers?jwt=secret", Session(signIn));
+        var mistyped = simulator.Handle("GET", "/auth/sso/?jwt=x");
+        simulator.Reset();
+
+        signIn.StatusCode.Should().Be(302);
+        Text(page, "page").Should().Be("/answers?jwt=…");
+        Text(mistyped, "no-such-sso-address").Should().StartWith("no such SSO address; this community has the tribe URL shape: /auth/sso?jwt=…");
+        simulator.Community.Members.Should().BeEmpty();
+    }
+
+    [Test]
+    public void Response_GetHeader_IgnoresCase_AndIsNullWhenAbsent()
+    {
+        var response = SignIn(_simulator, Issuers.Jane(), "/answers");
+
+        response.GetHeader("location").Should().Be("/answers");
+        response.GetHeader("X-Absent").Should().BeNull();
+        response.Invoking(r => r.GetHeader(null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("name");
+    }
+
+    [Test]
+    public void Response_ToString_WithoutALocation_IsTheStatus()
+        => _simulator.Handle("GET", "/").ToString().Should().Be("200");
+
+    [Test]
+    public void Reset_Answers204_WithNoContentType()
+    {
+        var response = _simulator.Handle("DELETE", "/_simulator");
+
+        response.StatusCode.Should().Be(204);
+        response.Body.Should().BeEmpty();
+        response.Headers.Select(h => h.Key + ": " + h.Value).Should().Equal("Cache-Control: no-store");
+    }
+
+    [Test]
+    public void Reset_ForgetsTheSignInsAndTheSessions()
+    {
+        var session = Session(SignIn(_simulator, Issuers.Jane()));
+
+        _simulator.Reset();
+
+        _simulator.SignIns.Should().BeEmpty();
+        _simulator.Community.Members.Should().BeEmpty();
+        _simulator.Handle("GET", "/", session).Body.Should().Contain("id=\"signed-out\"");
+    }
+
+    [Test]
+    public void Handle_WithoutMethodOrTarget_IsRefusedNamingTheParameter()
+    {
+        _simulator.Invoking(s => s.Handle(null!, "/")).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("method");
+        _simulator.Invoking(s => s.Handle("GET", null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("pathAndQuery");
+    }
+
+    [Test]
+    public void Simulator_WithoutAKey_IsRefused()
+    {
+        var act = () => new TribeCommunitySimulator(null!);
+
+        act.Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("key");
+    }
+
+    [Test]
+    public void Simulator_WithoutOptions_HasTheDefaults()
+        => new TribeCommunitySimulator(TribeSsoKey.FromString(TestKeys.Primary)).Options.BasePath.Should().BeEmpty();
+
+    [TestCase("https://localhost:5190/spaces", "/spaces")]
+    [TestCase("http://127.0.0.1:5190?tab=new", "/?tab=new")]
+    public void AbsoluteFormTarget_OfEitherScheme_ShowsItsPage(string target, string page)
+        => Text(_simulator.Handle("GET", target), "page").Should().Be(page);
+
+    [TestCase("127.9.9.9")]
+    [TestCase("127.0.0.1:65535")]
+    [TestCase("az-AZ09.localhost")]
+    [TestCase("a.b.localhost:1")]
+    [TestCase("[::1]:8080")]
+    public void LoopbackHost_AtTheEdgesOfItsForm_IsServed(string host)
+        => _simulator.Handle(new TribeCommunitySimulatorRequest("GET", "/") { Host = host }).StatusCode.Should().Be(200);
+
+    [TestCase("127.0.0.1:")]
+    [TestCase("127.0.0.1:123456")]
+    [TestCase("127.0.0.1:-1")]
+    [TestCase("[::1]:")]
+    [TestCase("[::1]x")]
+    [TestCase("[127.0.0.1]")]
+    [TestCase("[::2]")]
+    [TestCase("a..localhost")]
+    [TestCase("a_b.localhost")]
+    [TestCase(".localhost")]
+    [TestCase(":5190")]
+    [TestCase("0x7f.0.0.1")]
+    [TestCase("10.0.0.1")]
+    [TestCase("localhost:99a")]
+    public void HostThatIsNotPlainlyLoopback_Is403(string host)
+        => _simulator.Handle(new TribeCommunitySimulatorRequest("GET", "/") { Host = host }).StatusCode.Should().Be(403);
+
+    private TribeCommunitySimulatorResponse SignIn(TribeCommunitySimulator simulator, TribeSsoUser user, string? redirect = null)
+        => simulator.Handle("GET", _issuer.CreateLoginUrl(user, redirect).ToUri().PathAndQuery);
+
+    private TribeCommunitySimulator Simulator(TribeCommunitySimulatorOptions options)
+    {
+        if (options.ReaderOptions.TimeProvider is null)
+        {
+            options.ReaderOptions.TimeProvider = _clock;
+        }
+
+        return new TribeCommunitySimulator(TribeSsoKey.FromString(TestKeys.Primary), options);
+    }
+}
