@@ -83,6 +83,34 @@ public class WebhookSenderEdgeTests
         Entry(hooks, "member.created").Should().Be((1, 200, null, true, false));
     }
 
+    [Test]
+    public async Task EventAnswer_OverAMebibyte_IsDelivered_ForItsBodyIsNeverWaitedFor()
+    {
+        var (hooks, _) = Create(o => o.WebhookMaxAttempts = 1);
+        hooks.Receiver.Answer = (r, _) => r.Type == "TEST"
+            ? WebhookReceiver.Succeeded(r)
+            : Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(new string('x', 2 * 1024 * 1024)) });
+
+        hooks.SignIn(Issuers.Jane());
+        await hooks.IdleAsync();
+
+        Entry(hooks, "member.created").Should().Be((1, 200, null, true, false));
+    }
+
+    [Test]
+    public void Delivery_WaitingForItsRetry_IsListedAsPending_AndKeepsTheQueueBusy()
+    {
+        var hooks = WebhookFixture.Create();
+        hooks.Receiver.Answer = (r, _) => r.Name == "member.created" ? WebhookReceiver.Status(HttpStatusCode.InternalServerError) : WebhookReceiver.Succeeded(r);
+
+        hooks.SignIn(Issuers.Jane());
+        WebhookFixture.WaitUntil(() => Entry(hooks, "member.verified").Delivered, "delivered member.verified");
+
+        Entry(hooks, "member.created").Should().Be((1, 500, "http-status", false, true));
+        Entry(hooks, "TEST").Should().Be((1, 200, null, true, false));
+        hooks.Simulator.WebhooksIdleAsync().IsCompleted.Should().BeFalse("a retry is still to come, on a clock that has not moved");
+    }
+
     [TestCase("connection")]
     [TestCase("timeout")]
     [TestCase("error")]
