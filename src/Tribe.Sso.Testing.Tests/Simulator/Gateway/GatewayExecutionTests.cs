@@ -119,6 +119,17 @@ public class GatewayExecutionTests
         data.GetProperty("members").GetProperty("n")[0].EnumerateObject().Select(p => p.Name).Should().Equal("id", "name", "email", "externalId");
     }
 
+    [Test]
+    public void RootField_SelectedTwiceUnderOneKey_IsWrittenWithBothSelections()
+    {
+        var jane = _gateway.Seed("jane@example.com", "Jane Doe", "42");
+
+        var data = GatewayFixture.Data(_gateway.Bot("{ m: member(id: \"" + jane.Id + "\") { id } m: member(id: \"" + jane.Id + "\") { email } ...F } fragment F on Query { m: member(id: \"" + jane.Id + "\") { id externalId } }"));
+
+        data.EnumerateObject().Select(p => p.Name).Should().Equal("m");
+        data.GetProperty("m").EnumerateObject().Select(p => p.Name + "=" + p.Value.GetString()).Should().Equal("id=" + jane.Id, "email=jane@example.com", "externalId=42");
+    }
+
     [TestCase("@skip(if: true)", false)]
     [TestCase("@skip(if: false)", true)]
     [TestCase("@include(if: true)", true)]

@@ -25,27 +25,28 @@ internal sealed class GatewayExecutor
     }
 
     /// <summary>Resolves the root fields with <paramref name="resolve"/>; gives the data to write, or null with the errors.</summary>
-    public IReadOnlyList<(string Key, GraphQLField Field, GatewayObject Value)>? Resolve(
+    public IReadOnlyList<(string Key, List<GraphQLField> Fields, GatewayObject Value)>? Resolve(
         GraphQLOperationDefinition operation,
         Func<string, Dictionary<string, object?>, GatewayObject> resolve,
         List<GatewayError> errors)
     {
         var rootType = GatewaySchema.RootTypeName(operation.Operation)!;
         CheckMerging(operation.SelectionSet, rootType);
-        var resolved = new List<(string, GraphQLField, GatewayObject)>();
+        var resolved = new List<(string, List<GraphQLField>, GatewayObject)>();
         foreach (var (key, fields) in Collect(operation.SelectionSet, rootType))
         {
+            // The fields under one key have one name and one set of arguments (the validator saw to it): run once.
             var field = fields[0];
             if (field.Name.StringValue == "__typename")
             {
-                resolved.Add((key, field, new GatewayObject(rootType, new Dictionary<string, object?>())));
+                resolved.Add((key, fields, new GatewayObject(rootType, new Dictionary<string, object?>())));
                 continue;
             }
 
             try
             {
                 var arguments = GatewayValues.Arguments(_schema.Field(rootType, field.Name.StringValue)!, field, _variables);
-                resolved.Add((key, field, resolve(field.Name.StringValue, arguments)));
+                resolved.Add((key, fields, resolve(field.Name.StringValue, arguments)));
             }
             catch (GatewayException e)
             {
@@ -56,20 +57,20 @@ internal sealed class GatewayExecutor
         return errors.Count == 0 ? resolved : null;
     }
 
-    /// <summary>Writes <c>data</c>'s object.</summary>
-    public void Write(Utf8JsonWriter writer, string rootType, IReadOnlyList<(string Key, GraphQLField Field, GatewayObject Value)> resolved)
+    /// <summary>Writes <c>data</c>'s object: each key once, with the sub-selections of all its fields merged, as at every level.</summary>
+    public void Write(Utf8JsonWriter writer, string rootType, IReadOnlyList<(string Key, List<GraphQLField> Fields, GatewayObject Value)> resolved)
     {
         writer.WriteStartObject();
-        foreach (var (key, field, value) in resolved)
+        foreach (var (key, fields, value) in resolved)
         {
             writer.WritePropertyName(key);
-            if (field.Name.StringValue == "__typename")
+            if (fields[0].Name.StringValue == "__typename")
             {
                 writer.WriteStringValue(rootType);
             }
             else
             {
-                WriteObject(writer, value, field.SelectionSet!);
+                WriteObject(writer, value, MergedSelection(fields)!);
             }
         }
 
