@@ -42,6 +42,9 @@ public class GatewayReferenceTests
         ("a \\u{D800} escape", "{ members(limit: 1, query: \"\\u{D800}\") { totalCount } }", null, null),
         ("an empty \\u{} escape", "{ members(limit: 1, query: \"\\u{}\") { totalCount } }", null, null),
         ("a \\u{...} in a comment and a block string", "{ members(limit: 1, query: \"\"\"\\u{110000}\"\"\") { totalCount } } # \\u{110000}", null, null),
+        ("a \\u{80000000} escape", "{ members(limit: 1, query: \"\\u{80000000}\") { totalCount } }", null, null),
+        ("a \\u{12G} escape", "{ members(limit: 1, query: \"\\u{12G}\") { totalCount } }", null, null),
+        ("a \\u{1F600 escape left open", "{ members(limit: 1, query: \"\\u{1F600 and more text\") { totalCount } }", null, null),
         ("oneOf on a field", "{ __typename @oneOf }", null, null),
     };
 

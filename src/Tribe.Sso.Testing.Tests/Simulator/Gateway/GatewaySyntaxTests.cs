@@ -19,10 +19,14 @@ public class GatewaySyntaxTests
     [TestCase("{ members(limit: 1, query: \"\\u{D800}\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{D800}\".")]
     [TestCase("{ members(limit: 1, query: \"\\u{DFFF}\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{DFFF}\".")]
     [TestCase("{ members(limit: 1, query: \"\\u{}\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{}\".")]
-    [TestCase("{ members(limit: 1, query: \"\\u{12G}\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{12G}\".")]
-    [TestCase("{ members(limit: 1, query: \"\\u{000000041}\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{000000041}\".")]
+    [TestCase("{ members(limit: 1, query: \"\\u{12G}\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{12G\".")]
+    [TestCase("{ members(limit: 1, query: \"\\u{000000041}\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{000000041\".")]
     [TestCase("{ members(limit: 1, query: \"\\u{1F6", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{1F6\".")]
-    [TestCase("{ members(limit: 1, query: \"\\u{1F600 and more text\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{1F600 and more text\") { totalCount }\".")]
+    [TestCase("{ members(limit: 1, query: \"\\u{1F600 and more text\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{1F600 \".")]
+    [TestCase("{ members(limit: 1, query: \"\\u{80000000}\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{80000000\".")]
+    [TestCase("{ members(limit: 1, query: \"\\u{FFFFFFFF}\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{FFFFFFFF\".")]
+    [TestCase("{ members(limit: 1, query: \"\\u{100000000}\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{100000000\".")]
+    [TestCase("{ members(limit: 1, query: \"\\u{", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{\".")]
     [TestCase("{\n  members(limit: 1,\n    query: \"ok \\u{110000}\") { totalCount } }", "3:16 Syntax Error: Invalid Unicode escape sequence: \"\\u{110000}\".")]
     public void BracedEscape_NamingNoScalarValue_IsRefusedWhereItStands(string query, string expected)
     {
