@@ -100,12 +100,12 @@ public class GatewayExecutionTests
     }
 
     [Test]
-    public void FieldsMergedAcrossThreeOccurrences_ThatConflictOnlyOnceMerged_AreRefusedBeforeRunning()
+    public void FieldsMergedAcrossThreeOccurrences_ThatConflictOnlyBetweenTheLastTwo_AreRefusedByTheValidatorWhereTheyStand()
     {
         var response = _gateway.Bot("{ a: members(limit: 1) { totalCount } a: members(limit: 1) { x: totalCount } a: members(limit: 1) { x: pageInfo { hasNextPage } } }");
 
         GatewayAnswers.Only(response, 400, "GRAPHQL_VALIDATION_FAILED")
-            .Should().Be("- Fields \"x\" conflict because \"totalCount\" and \"pageInfo\" are different fields. Use different aliases on the fields to fetch both if this was intentional.");
+            .Should().Be("1:39,1:62,1:78,1:101 Fields \"a\" conflict because subfields \"x\" conflict because \"totalCount\" and \"pageInfo\" are different fields. Use different aliases on the fields to fetch both if this was intentional.");
     }
 
     [Test]

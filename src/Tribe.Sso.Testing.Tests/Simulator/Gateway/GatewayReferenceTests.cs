@@ -45,6 +45,11 @@ public class GatewayReferenceTests
         ("a \\u{80000000} escape", "{ members(limit: 1, query: \"\\u{80000000}\") { totalCount } }", null, null),
         ("a \\u{12G} escape", "{ members(limit: 1, query: \"\\u{12G}\") { totalCount } }", null, null),
         ("a \\u{1F600 escape left open", "{ members(limit: 1, query: \"\\u{1F600 and more text\") { totalCount } }", null, null),
+        ("a subfield conflict between the second and third fields merged", "{ a: members(limit: 1) { totalCount } a: members(limit: 1) { x: totalCount } a: members(limit: 1) { x: pageInfo { hasNextPage } } }", null, null),
+        ("three fields under one key, each pair conflicting", "{ a: __typename a: members(limit: 1) { totalCount } a: member { id } }", null, null),
+        ("two fragments whose fields conflict", "{ ...F } fragment F on Query { ...G a: member(id: \"1\") { id } } fragment G on Query { a: member(id: \"2\") { id } }", null, null),
+        ("a conflict inside a fragment two operations spread", "query A { ...F } query B { ...F } fragment F on Query { a: member(id: \"1\") { id } a: member(id: \"2\") { id } }", null, "A"),
+        ("more comparisons than graphql-js makes", "{ " + string.Concat(Enumerable.Repeat("a: __typename ", 1000)) + "}", null, null),
         ("oneOf on a field", "{ __typename @oneOf }", null, null),
     };
 

@@ -43,6 +43,14 @@ internal static class GatewayMerging
         return text.ToString();
     }
 
+    /// <summary>A literal as compared here: two arguments are the same when these texts are.</summary>
+    public static string Value(GraphQLValue value)
+    {
+        var text = new StringBuilder();
+        Value(text, value);
+        return text.ToString();
+    }
+
     private static void Value(StringBuilder text, GraphQLValue value)
     {
         switch (value)

@@ -90,12 +90,9 @@ internal sealed partial class GatewayValidator
         }
 
         GatewayLimits.Check(operations, _fragments, this);
-        foreach (var operation in operations)
+        if (_errors.Count == 0)
         {
-            if (_errors.Count == 0 && GatewaySchema.RootTypeName(operation.Operation) is { } rootType)
-            {
-                Merging(operation.SelectionSet, rootType);
-            }
+            Merging(document);
         }
 
         var chosen = operationName is null
@@ -110,16 +107,22 @@ internal sealed partial class GatewayValidator
     }
 
     /// <summary>Records a validation error at a node's position.</summary>
-    internal void Error(string message, ASTNode? node)
+    internal void Error(string message, ASTNode? node) => ErrorAt(message, node is null ? Array.Empty<ASTNode>() : new[] { node });
+
+    /// <summary>Records a validation error at the positions of the document's nodes it concerns (none: no locations).</summary>
+    private void ErrorAt(string message, IReadOnlyCollection<ASTNode> nodes)
     {
-        (int, int)? location = null;
-        if (node is { Location: var at } && at.End > 0)
+        var locations = new List<(int, int)>();
+        foreach (var node in nodes)
         {
-            var position = Location.FromLinearPosition(_source, at.Start);
-            location = (position.Line, position.Column);
+            if (node.Location is var at && at.End > 0)
+            {
+                var position = Location.FromLinearPosition(_source, at.Start);
+                locations.Add((position.Line, position.Column));
+            }
         }
 
-        _errors.Add(new GatewayError(GatewayCodes.ValidationFailed, message, location: location));
+        _errors.Add(new GatewayError(GatewayCodes.ValidationFailed, message, locations: locations.Count == 0 ? null : locations));
     }
 
     private void Operation(GraphQLOperationDefinition operation)
