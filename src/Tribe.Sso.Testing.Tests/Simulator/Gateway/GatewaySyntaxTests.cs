@@ -37,6 +37,10 @@ public class GatewaySyntaxTests
     [TestCase("{ members(limit: 1, query: \"open) { totalCount } }", "1:51 Syntax Error: Unterminated string.")]
     [TestCase("{ members(limit: 1, query: \"\"\"open) { totalCount } }", "1:53 Syntax Error: Unterminated block string.")]
     [TestCase("{ members(limit: 1, query: \"line\nbreak\") { totalCount } }", "1:33 Syntax Error: Unterminated string.")]
+    // A default value is a constant: the parser refuses a variable in one, wherever it stands in it.
+    [TestCase("query Q($a: Int = $b) { members(limit: $a) { totalCount } }", "1:19 Syntax Error: Unexpected $")]
+    [TestCase("query Q($a: [Int] = [$b]) { members(limit: 1, offset: $a) { totalCount } }", "1:22 Syntax Error: Unexpected $")]
+    [TestCase("query Q($f: MemberListFilterByInput = {key: $k, operator: equals, value: \"x\"}) { members(limit: 1, filterBy: [$f]) { totalCount } }", "1:45 Syntax Error: Unexpected $")]
     public void SyntaxError_IsRefusedWithItsLocation(string query, string expected)
     {
         GatewayAnswers.Only(_gateway.Bot(query), 400, "GRAPHQL_PARSE_FAILED").Should().Be(expected);

@@ -178,6 +178,8 @@ public class GatewayValidationTests
     [TestCase("{ ... { __typename } ... on Query { __typename } }")]
     [TestCase("{ ...F @skip(if: false) ... @include(if: true) { __typename } } fragment F on Query { __typename }")]
     [TestCase("{ members(limit: 1) { nodes { id id } } }")]
+    [TestCase("{ a: members(limit: 1, reverse: true, query: null, roleIds: [1, \"x\"], status: [VERIFIED]) { totalCount } a: members(limit: 1, reverse: true, query: null, roleIds: [1, \"x\"], status: [VERIFIED]) { totalCount } }")]
+    [TestCase("query Q($n: Int!) { a: members(limit: $n) { totalCount } a: members(limit: $n) { totalCount } }")]
     public void DocumentJustInsideTheRules_Runs(string query)
     {
         var response = _gateway.Post(query, Used(query, new JsonObject { ["n"] = 2, ["b"] = true, ["r"] = "role-member", ["o"] = "equals" }), "Bearer " + _gateway.Token());

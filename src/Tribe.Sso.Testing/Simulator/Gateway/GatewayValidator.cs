@@ -112,16 +112,8 @@ internal sealed partial class GatewayValidator
     /// <summary>Records a validation error at the positions of the document's nodes it concerns (none: no locations).</summary>
     private void ErrorAt(string message, IReadOnlyCollection<ASTNode> nodes)
     {
-        var locations = new List<(int, int)>();
-        foreach (var node in nodes)
-        {
-            if (node.Location is var at && at.End > 0)
-            {
-                var position = Location.FromLinearPosition(_source, at.Start);
-                locations.Add((position.Line, position.Column));
-            }
-        }
-
+        // Every node here is the parsed document's, and the parser keeps each node's place.
+        var locations = nodes.Select(n => Location.FromLinearPosition(_source, n.Location.Start)).Select(p => (p.Line, p.Column)).ToList();
         _errors.Add(new GatewayError(GatewayCodes.ValidationFailed, message, locations: locations.Count == 0 ? null : locations));
     }
 
@@ -156,7 +148,7 @@ internal sealed partial class GatewayValidator
             }
             else if (variable.DefaultValue is { } defaultValue)
             {
-                Literal(defaultValue, variable.Type, "Variable \"$" + name + "\"", allowVariables: false);
+                Literal(defaultValue, variable.Type, "Variable \"$" + name + "\"");
             }
 
             declared[name] = variable;
