@@ -50,6 +50,8 @@ public class GatewayReferenceTests
         ("two fragments whose fields conflict", "{ ...F } fragment F on Query { ...G a: member(id: \"1\") { id } } fragment G on Query { a: member(id: \"2\") { id } }", null, null),
         ("a conflict inside a fragment two operations spread", "query A { ...F } query B { ...F } fragment F on Query { a: member(id: \"1\") { id } a: member(id: \"2\") { id } }", null, "A"),
         ("more comparisons than graphql-js makes", "{ " + string.Concat(Enumerable.Repeat("a: __typename ", 1000)) + "}", null, null),
+        ("a hundred and one unknown fields", "{ " + string.Join(" ", Enumerable.Range(0, 101).Select(i => "x" + i)) + " }", null, null),
+        ("twenty fragments conflicting pairwise", "{ " + string.Join(" ", Enumerable.Range(0, 20).Select(i => "...f" + i)) + " } " + string.Join(" ", Enumerable.Range(0, 20).Select(i => "fragment f" + i + " on Query{a:member(id:" + i + "){id}}")), null, null),
         ("oneOf on a field", "{ __typename @oneOf }", null, null),
     };
 

@@ -147,6 +147,28 @@ public class GatewayValidationTests
         GatewayAnswers.Refusal(response, 400, "GRAPHQL_VALIDATION_FAILED").Should().Equal(expected);
     }
 
+    [Test]
+    public void MoreThanAHundredErrors_StopAtAHundred_AsGraphQLJsStops()
+    {
+        var errors = GatewayAnswers.Refusal(_gateway.Bot("{ " + string.Join(" ", Enumerable.Range(0, 101).Select(i => "x" + i)) + " }"), 400, "GRAPHQL_VALIDATION_FAILED");
+
+        errors.Should().HaveCount(101);
+        errors[99].Should().Be("1:389 Cannot query field \"x99\" on type \"Query\".");
+        errors[100].Should().Be("- Too many validation errors, error limit reached. Validation aborted.");
+    }
+
+    [Test]
+    public void FragmentsConflictingPairwise_StopAtAHundredConflicts()
+    {
+        var query = "{ " + string.Join(" ", Enumerable.Range(0, 20).Select(i => "...f" + i)) + " } " + string.Join(" ", Enumerable.Range(0, 20).Select(i => "fragment f" + i + " on Query{a:member(id:" + i + "){id}}"));
+
+        var errors = GatewayAnswers.Refusal(_gateway.Bot(query), 400, "GRAPHQL_VALIDATION_FAILED");
+
+        errors.Should().HaveCount(101);
+        errors[0].Should().Be("1:156,1:197 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.");
+        errors[100].Should().Be("- Too many validation errors, error limit reached. Validation aborted.");
+    }
+
     /// <summary>graphql-js spends 2 of its 500,000 units on each pair of fields it compares: 707 fields under one key make 249,571 pairs, 708 make 250,278.</summary>
     [TestCase(708)]
     [TestCase(1000)]

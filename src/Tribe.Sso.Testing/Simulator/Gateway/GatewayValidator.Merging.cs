@@ -21,6 +21,7 @@ internal sealed partial class GatewayValidator
     private const int MaxConflictDetailLength = 1000;
     private const int MaxConflictNodes = 20;
     private const int MaxComplexityBudget = 500000;
+    private const string Aborted = "Validation aborted.";
 
     private readonly Dictionary<GraphQLSelectionSet, Collected> _collected = new();
     private readonly HashSet<(string, string)> _comparedFragmentPairs = new();
@@ -40,9 +41,9 @@ internal sealed partial class GatewayValidator
                 Visit(set, typeName, flattened: false);
             }
         }
-        catch (GatewayException aborted)
+        catch (GatewayException e) when (e.Message == Aborted)
         {
-            Error(aborted.Message, null);
+            _errors.Add(new GatewayError(GatewayCodes.ValidationFailed, Aborted)); // past the error limit too, as graphql-js adds it
         }
     }
 
@@ -305,7 +306,7 @@ internal sealed partial class GatewayValidator
         _budget -= cost;
         if (_budget < 0)
         {
-            throw new GatewayException(GatewayCodes.ValidationFailed, "Validation aborted.");
+            throw new GatewayException(GatewayCodes.ValidationFailed, Aborted);
         }
     }
 
