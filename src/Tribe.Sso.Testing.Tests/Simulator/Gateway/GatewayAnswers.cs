@@ -8,7 +8,7 @@ namespace Tribe.Sso.Testing.Tests.Simulator.Gateway;
 internal static class GatewayAnswers
 {
     /// <summary>
-    /// Each error as one line: <c>line:column message</c> when it has a location, <c>[path] message</c> when it has a path,
+    /// Each error as one line: <c>line:column message</c> when it has a location (<c>line:column,line:column message</c> for several), <c>[path] message</c> when it has a path,
     /// <c>- message</c> otherwise; after checking the answer's status, that <c>data</c> is null and every error has <paramref name="code"/>.
     /// </summary>
     public static IReadOnlyList<string> Refusal(TribeCommunitySimulatorResponse response, int status, string code)
@@ -38,8 +38,8 @@ internal static class GatewayAnswers
         var message = error.GetProperty("message").GetString();
         if (error.TryGetProperty("locations", out var locations))
         {
-            locations.GetArrayLength().Should().Be(1);
-            return locations[0].GetProperty("line").GetInt32() + ":" + locations[0].GetProperty("column").GetInt32() + " " + message;
+            locations.GetArrayLength().Should().BePositive();
+            return string.Join(",", locations.EnumerateArray().Select(l => l.GetProperty("line").GetInt32() + ":" + l.GetProperty("column").GetInt32())) + " " + message;
         }
 
         if (error.TryGetProperty("path", out var path))

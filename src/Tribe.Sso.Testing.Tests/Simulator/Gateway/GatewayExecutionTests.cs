@@ -100,12 +100,12 @@ public class GatewayExecutionTests
     }
 
     [Test]
-    public void FieldsMergedAcrossThreeOccurrences_ThatConflictOnlyOnceMerged_AreRefusedBeforeRunning()
+    public void FieldsMergedAcrossThreeOccurrences_ThatConflictOnlyBetweenTheLastTwo_AreRefusedByTheValidatorWhereTheyStand()
     {
         var response = _gateway.Bot("{ a: members(limit: 1) { totalCount } a: members(limit: 1) { x: totalCount } a: members(limit: 1) { x: pageInfo { hasNextPage } } }");
 
         GatewayAnswers.Only(response, 400, "GRAPHQL_VALIDATION_FAILED")
-            .Should().Be("- Fields \"x\" conflict because \"totalCount\" and \"pageInfo\" are different fields. Use different aliases on the fields to fetch both if this was intentional.");
+            .Should().Be("1:39,1:62,1:78,1:101 Fields \"a\" conflict because subfields \"x\" conflict because \"totalCount\" and \"pageInfo\" are different fields. Use different aliases on the fields to fetch both if this was intentional.");
     }
 
     [Test]
@@ -117,6 +117,17 @@ public class GatewayExecutionTests
 
         data.GetProperty("members").EnumerateObject().Select(p => p.Name).Should().Equal("n");
         data.GetProperty("members").GetProperty("n")[0].EnumerateObject().Select(p => p.Name).Should().Equal("id", "name", "email", "externalId");
+    }
+
+    [Test]
+    public void RootField_SelectedTwiceUnderOneKey_IsWrittenWithBothSelections()
+    {
+        var jane = _gateway.Seed("jane@example.com", "Jane Doe", "42");
+
+        var data = GatewayFixture.Data(_gateway.Bot("{ m: member(id: \"" + jane.Id + "\") { id } m: member(id: \"" + jane.Id + "\") { email } ...F } fragment F on Query { m: member(id: \"" + jane.Id + "\") { id externalId } }"));
+
+        data.EnumerateObject().Select(p => p.Name).Should().Equal("m");
+        data.GetProperty("m").EnumerateObject().Select(p => p.Name + "=" + p.Value.GetString()).Should().Equal("id=" + jane.Id, "email=jane@example.com", "externalId=42");
     }
 
     [TestCase("@skip(if: true)", false)]

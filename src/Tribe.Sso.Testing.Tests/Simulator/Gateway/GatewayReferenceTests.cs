@@ -42,6 +42,16 @@ public class GatewayReferenceTests
         ("a \\u{D800} escape", "{ members(limit: 1, query: \"\\u{D800}\") { totalCount } }", null, null),
         ("an empty \\u{} escape", "{ members(limit: 1, query: \"\\u{}\") { totalCount } }", null, null),
         ("a \\u{...} in a comment and a block string", "{ members(limit: 1, query: \"\"\"\\u{110000}\"\"\") { totalCount } } # \\u{110000}", null, null),
+        ("a \\u{80000000} escape", "{ members(limit: 1, query: \"\\u{80000000}\") { totalCount } }", null, null),
+        ("a \\u{12G} escape", "{ members(limit: 1, query: \"\\u{12G}\") { totalCount } }", null, null),
+        ("a \\u{1F600 escape left open", "{ members(limit: 1, query: \"\\u{1F600 and more text\") { totalCount } }", null, null),
+        ("a subfield conflict between the second and third fields merged", "{ a: members(limit: 1) { totalCount } a: members(limit: 1) { x: totalCount } a: members(limit: 1) { x: pageInfo { hasNextPage } } }", null, null),
+        ("three fields under one key, each pair conflicting", "{ a: __typename a: members(limit: 1) { totalCount } a: member { id } }", null, null),
+        ("two fragments whose fields conflict", "{ ...F } fragment F on Query { ...G a: member(id: \"1\") { id } } fragment G on Query { a: member(id: \"2\") { id } }", null, null),
+        ("a conflict inside a fragment two operations spread", "query A { ...F } query B { ...F } fragment F on Query { a: member(id: \"1\") { id } a: member(id: \"2\") { id } }", null, "A"),
+        ("more comparisons than graphql-js makes", "{ " + string.Concat(Enumerable.Repeat("a: __typename ", 1000)) + "}", null, null),
+        ("a hundred and one unknown fields", "{ " + string.Join(" ", Enumerable.Range(0, 101).Select(i => "x" + i)) + " }", null, null),
+        ("twenty fragments conflicting pairwise", "{ " + string.Join(" ", Enumerable.Range(0, 20).Select(i => "...f" + i)) + " } " + string.Join(" ", Enumerable.Range(0, 20).Select(i => "fragment f" + i + " on Query{a:member(id:" + i + "){id}}")), null, null),
         ("oneOf on a field", "{ __typename @oneOf }", null, null),
     };
 

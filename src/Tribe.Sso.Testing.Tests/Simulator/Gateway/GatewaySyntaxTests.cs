@@ -19,10 +19,14 @@ public class GatewaySyntaxTests
     [TestCase("{ members(limit: 1, query: \"\\u{D800}\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{D800}\".")]
     [TestCase("{ members(limit: 1, query: \"\\u{DFFF}\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{DFFF}\".")]
     [TestCase("{ members(limit: 1, query: \"\\u{}\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{}\".")]
-    [TestCase("{ members(limit: 1, query: \"\\u{12G}\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{12G}\".")]
-    [TestCase("{ members(limit: 1, query: \"\\u{000000041}\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{000000041}\".")]
+    [TestCase("{ members(limit: 1, query: \"\\u{12G}\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{12G\".")]
+    [TestCase("{ members(limit: 1, query: \"\\u{000000041}\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{000000041\".")]
     [TestCase("{ members(limit: 1, query: \"\\u{1F6", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{1F6\".")]
-    [TestCase("{ members(limit: 1, query: \"\\u{1F600 and more text\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{1F600 and more text\") { totalCount }\".")]
+    [TestCase("{ members(limit: 1, query: \"\\u{1F600 and more text\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{1F600 \".")]
+    [TestCase("{ members(limit: 1, query: \"\\u{80000000}\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{80000000\".")]
+    [TestCase("{ members(limit: 1, query: \"\\u{FFFFFFFF}\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{FFFFFFFF\".")]
+    [TestCase("{ members(limit: 1, query: \"\\u{100000000}\") { totalCount } }", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{100000000\".")]
+    [TestCase("{ members(limit: 1, query: \"\\u{", "1:29 Syntax Error: Invalid Unicode escape sequence: \"\\u{\".")]
     [TestCase("{\n  members(limit: 1,\n    query: \"ok \\u{110000}\") { totalCount } }", "3:16 Syntax Error: Invalid Unicode escape sequence: \"\\u{110000}\".")]
     public void BracedEscape_NamingNoScalarValue_IsRefusedWhereItStands(string query, string expected)
     {
@@ -33,6 +37,10 @@ public class GatewaySyntaxTests
     [TestCase("{ members(limit: 1, query: \"open) { totalCount } }", "1:51 Syntax Error: Unterminated string.")]
     [TestCase("{ members(limit: 1, query: \"\"\"open) { totalCount } }", "1:53 Syntax Error: Unterminated block string.")]
     [TestCase("{ members(limit: 1, query: \"line\nbreak\") { totalCount } }", "1:33 Syntax Error: Unterminated string.")]
+    // A default value is a constant: the parser refuses a variable in one, wherever it stands in it.
+    [TestCase("query Q($a: Int = $b) { members(limit: $a) { totalCount } }", "1:19 Syntax Error: Unexpected $")]
+    [TestCase("query Q($a: [Int] = [$b]) { members(limit: 1, offset: $a) { totalCount } }", "1:22 Syntax Error: Unexpected $")]
+    [TestCase("query Q($f: MemberListFilterByInput = {key: $k, operator: equals, value: \"x\"}) { members(limit: 1, filterBy: [$f]) { totalCount } }", "1:45 Syntax Error: Unexpected $")]
     public void SyntaxError_IsRefusedWithItsLocation(string query, string expected)
     {
         GatewayAnswers.Only(_gateway.Bot(query), 400, "GRAPHQL_PARSE_FAILED").Should().Be(expected);

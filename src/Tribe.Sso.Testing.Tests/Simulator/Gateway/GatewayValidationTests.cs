@@ -114,26 +114,77 @@ public class GatewayValidationTests
     [TestCase("mutation { updateMember(input: null) { id } }", "1:32 Argument \"input\": expected value of type \"UpdateMemberInput!\", found null.")]
 
     // Fields that share a response key.
-    [TestCase("{ a: __typename a: members(limit: 1) { totalCount } }", "1:17 Fields \"a\" conflict because \"__typename\" and \"members\" are different fields. Use different aliases on the fields to fetch both if this was intentional.")]
-    [TestCase("{ a: __typename a: members(limit: 1) { totalCount } a: member { id } }", "1:17 Fields \"a\" conflict because \"__typename\" and \"members\" are different fields. Use different aliases on the fields to fetch both if this was intentional.")]
-    [TestCase("{ members(limit: 1) { x: totalCount x: pageInfo { hasNextPage } } }", "1:37 Fields \"x\" conflict because \"totalCount\" and \"pageInfo\" are different fields. Use different aliases on the fields to fetch both if this was intentional.")]
-    [TestCase("{ a: members(limit: 1) { x: totalCount y: totalCount } a: members(limit: 1) { x: pageInfo { hasNextPage } y: edges { cursor } } }", "1:56 Fields \"a\" conflict because subfields \"x\" conflict because \"totalCount\" and \"pageInfo\" are different fields and subfields \"y\" conflict because \"totalCount\" and \"edges\" are different fields. Use different aliases on the fields to fetch both if this was intentional.")]
-    [TestCase("{ a: members(limit: 1) { nodes { x: id } } a: members(limit: 1) { nodes { x: email } } }", "1:44 Fields \"a\" conflict because subfields \"nodes\" conflict because subfields \"x\" conflict because \"id\" and \"email\" are different fields. Use different aliases on the fields to fetch both if this was intentional.")]
-    [TestCase("{ a: __typename ...F } fragment F on Query { a: members(limit: 1) { totalCount } }", "1:46 Fields \"a\" conflict because \"__typename\" and \"members\" are different fields. Use different aliases on the fields to fetch both if this was intentional.")]
-    [TestCase("{ a: member(id: \"1\") { id } a: member(id: 1) { id } }", "1:29 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.")]
-    [TestCase("{ a: member(externalId: \"a\\\",id:\\\"b\") { id } a: member(externalId: \"a\", id: \"b\") { id } }", "1:46 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.")]
-    [TestCase("{ a: member(id: null) { id } a: member { id } }", "1:30 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.")]
-    [TestCase("{ a: members(limit: 1, reverse: true) { totalCount } a: members(limit: 1, reverse: false) { totalCount } }", "1:54 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.")]
-    [TestCase("{ a: members(limit: 1, roleIds: [\"x\"]) { totalCount } a: members(limit: 1, roleIds: [\"x\", \"y\"]) { totalCount } }", "1:55 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.")]
-    [TestCase("{ a: members(limit: 1, status: [VERIFIED]) { totalCount } a: members(limit: 1, status: [BLOCKED]) { totalCount } }", "1:59 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.")]
-    [TestCase("{ a: members(limit: 1, filterBy: {key: \"a\", operator: equals, value: \"b\"}) { totalCount } a: members(limit: 1, filterBy: {key: \"b\", operator: equals, value: \"a\"}) { totalCount } }", "1:91 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.")]
-    [TestCase("query Q($x: Int!, $y: Int!) { a: members(limit: $x) { totalCount } a: members(limit: $y) { totalCount } }", "1:68 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ a: __typename a: members(limit: 1) { totalCount } }", "1:3,1:17 Fields \"a\" conflict because \"__typename\" and \"members\" are different fields. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ a: __typename a: members(limit: 1) { totalCount } a: member { id } }", "1:3,1:17 Fields \"a\" conflict because \"__typename\" and \"members\" are different fields. Use different aliases on the fields to fetch both if this was intentional.", "1:3,1:53 Fields \"a\" conflict because \"__typename\" and \"member\" are different fields. Use different aliases on the fields to fetch both if this was intentional.", "1:17,1:53 Fields \"a\" conflict because \"members\" and \"member\" are different fields. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ members(limit: 1) { x: totalCount x: pageInfo { hasNextPage } } }", "1:23,1:37 Fields \"x\" conflict because \"totalCount\" and \"pageInfo\" are different fields. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ a: members(limit: 1) { x: totalCount y: totalCount } a: members(limit: 1) { x: pageInfo { hasNextPage } y: edges { cursor } } }", "1:3,1:26,1:40,1:56,1:79,1:107 Fields \"a\" conflict because subfields \"x\" conflict because \"totalCount\" and \"pageInfo\" are different fields and subfields \"y\" conflict because \"totalCount\" and \"edges\" are different fields. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ a: members(limit: 1) { nodes { x: id } } a: members(limit: 1) { nodes { x: email } } }", "1:3,1:26,1:34,1:44,1:67,1:75 Fields \"a\" conflict because subfields \"nodes\" conflict because subfields \"x\" conflict because \"id\" and \"email\" are different fields. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ a: __typename ...F } fragment F on Query { a: members(limit: 1) { totalCount } }", "1:3,1:46 Fields \"a\" conflict because \"__typename\" and \"members\" are different fields. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ a: member(id: \"1\") { id } a: member(id: 1) { id } }", "1:3,1:29 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ a: member(externalId: \"a\\\",id:\\\"b\") { id } a: member(externalId: \"a\", id: \"b\") { id } }", "1:3,1:46 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ a: member(id: null) { id } a: member { id } }", "1:3,1:30 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ a: members(limit: 1, reverse: true) { totalCount } a: members(limit: 1, reverse: false) { totalCount } }", "1:3,1:54 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ a: members(limit: 1, roleIds: [\"x\"]) { totalCount } a: members(limit: 1, roleIds: [\"x\", \"y\"]) { totalCount } }", "1:3,1:55 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ a: members(limit: 1, status: [VERIFIED]) { totalCount } a: members(limit: 1, status: [BLOCKED]) { totalCount } }", "1:3,1:59 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ a: members(limit: 1, filterBy: {key: \"a\", operator: equals, value: \"b\"}) { totalCount } a: members(limit: 1, filterBy: {key: \"b\", operator: equals, value: \"a\"}) { totalCount } }", "1:3,1:91 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("query Q($x: Int!, $y: Int!) { a: members(limit: $x) { totalCount } a: members(limit: $y) { totalCount } }", "1:31,1:68 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ a: member(id: \"1\") { id } a: member(id: \"1\") { id } a: member(id: \"2\") { id } }", "1:3,1:55 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.", "1:29,1:55 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ a: members(limit: 1) { x: totalCount } a: members(limit: 1) { totalCount } a: members(limit: 1) { x: pageInfo { hasNextPage } } }", "1:3,1:26,1:78,1:101 Fields \"a\" conflict because subfields \"x\" conflict because \"totalCount\" and \"pageInfo\" are different fields. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ a: members(limit: 1) { nodes { x: id } } a: members(limit: 1) { nodes { y: id } } a: members(limit: 1) { nodes { x: email y: email } } }", "1:3,1:26,1:34,1:85,1:108,1:116 Fields \"a\" conflict because subfields \"nodes\" conflict because subfields \"x\" conflict because \"id\" and \"email\" are different fields. Use different aliases on the fields to fetch both if this was intentional.", "1:44,1:67,1:75,1:85,1:108,1:125 Fields \"a\" conflict because subfields \"nodes\" conflict because subfields \"y\" conflict because \"id\" and \"email\" are different fields. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ a: members(limit: 1) { x: totalCount } a: members(limit: 1) { x: pageInfo { hasNextPage } x: edges { cursor } } }", "1:3,1:26,1:26,1:42,1:65,1:93 Fields \"a\" conflict because subfields \"x\" conflict because \"totalCount\" and \"pageInfo\" are different fields and subfields \"x\" conflict because \"totalCount\" and \"edges\" are different fields. Use different aliases on the fields to fetch both if this was intentional.", "1:65,1:93 Fields \"x\" conflict because \"pageInfo\" and \"edges\" are different fields. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ a: members(limit: 1) { x: totalCount } ...F } fragment F on Query { a: members(limit: 1) { x: pageInfo { hasNextPage } } }", "1:3,1:26,1:71,1:94 Fields \"a\" conflict because subfields \"x\" conflict because \"totalCount\" and \"pageInfo\" are different fields. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ ...F ...G } fragment F on Query { a: member(id: \"1\") { id } } fragment G on Query { a: member(id: \"2\") { id } }", "1:37,1:87 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ ...F } fragment F on Query { ...G a: member(id: \"1\") { id } } fragment G on Query { a: member(id: \"2\") { id } }", "1:37,1:87 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ members(limit: 1) { nodes { ...M } nodes { ...N } } } fragment M on Member { x: id } fragment N on Member { x: email }", "1:23,1:80,1:38,1:111 Fields \"nodes\" conflict because subfields \"x\" conflict because \"id\" and \"email\" are different fields. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("query A { ...F } query B { ...F } fragment F on Query { a: member(id: \"1\") { id } a: member(id: \"2\") { id } }", "1:57,1:83 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ ... { a: member(id: \"1\") { id } } ... { a: member(id: \"2\") { id } } }", "1:9,1:43 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.")]
+    [TestCase("{ a: members(limit: 1) { nodes { id } } ... on Query { a: members(limit: 1) { nodes { id: email } } } }", "1:3,1:26,1:34,1:56,1:79,1:87 Fields \"a\" conflict because subfields \"nodes\" conflict because subfields \"id\" conflict because \"id\" and \"email\" are different fields. Use different aliases on the fields to fetch both if this was intentional.")]
     [TestCase("{ a: __typename a: members(limit: 1) { totalCount } nope }", "1:53 Cannot query field \"nope\" on type \"Query\".")]
     public void InvalidDocument_IsRefusedWithEachRulesMessageAndLocation(string query, params string[] expected)
     {
         var response = _gateway.Bot(query);
 
         GatewayAnswers.Refusal(response, 400, "GRAPHQL_VALIDATION_FAILED").Should().Equal(expected);
+    }
+
+    [Test]
+    public void MoreThanAHundredErrors_StopAtAHundred_AsGraphQLJsStops()
+    {
+        var errors = GatewayAnswers.Refusal(_gateway.Bot("{ " + string.Join(" ", Enumerable.Range(0, 101).Select(i => "x" + i)) + " }"), 400, "GRAPHQL_VALIDATION_FAILED");
+
+        errors.Should().HaveCount(101);
+        errors[99].Should().Be("1:389 Cannot query field \"x99\" on type \"Query\".");
+        errors[100].Should().Be("- Too many validation errors, error limit reached. Validation aborted.");
+    }
+
+    [Test]
+    public void FragmentsConflictingPairwise_StopAtAHundredConflicts()
+    {
+        var query = "{ " + string.Join(" ", Enumerable.Range(0, 20).Select(i => "...f" + i)) + " } " + string.Join(" ", Enumerable.Range(0, 20).Select(i => "fragment f" + i + " on Query{a:member(id:" + i + "){id}}"));
+
+        var errors = GatewayAnswers.Refusal(_gateway.Bot(query), 400, "GRAPHQL_VALIDATION_FAILED");
+
+        errors.Should().HaveCount(101);
+        errors[0].Should().Be("1:156,1:197 Fields \"a\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.");
+        errors[100].Should().Be("- Too many validation errors, error limit reached. Validation aborted.");
+    }
+
+    /// <summary>graphql-js spends 2 of its 500,000 units on each pair of fields it compares: 707 fields under one key make 249,571 pairs, 708 make 250,278.</summary>
+    [TestCase(708)]
+    [TestCase(1000)]
+    public void FieldsComparedBeyondGraphQLJsBudget_AreRefusedAsItAbortsValidation(int fields)
+    {
+        var response = _gateway.Bot("{ " + string.Concat(Enumerable.Repeat("a: __typename ", fields)) + "}");
+
+        GatewayAnswers.Only(response, 400, "GRAPHQL_VALIDATION_FAILED").Should().Be("- Validation aborted.");
+    }
+
+    [Test]
+    public void FieldsComparedWithinGraphQLJsBudget_Run()
+    {
+        var data = GatewayFixture.Data(_gateway.Bot("{ " + string.Concat(Enumerable.Repeat("a: __typename ", 707)) + "}"));
+
+        data.GetProperty("a").GetString().Should().Be("Query");
     }
 
     [TestCase("query Q($n: Int!) { ...F } fragment F on Query { members(limit: $n) { totalCount } }")]
@@ -149,6 +200,8 @@ public class GatewayValidationTests
     [TestCase("{ ... { __typename } ... on Query { __typename } }")]
     [TestCase("{ ...F @skip(if: false) ... @include(if: true) { __typename } } fragment F on Query { __typename }")]
     [TestCase("{ members(limit: 1) { nodes { id id } } }")]
+    [TestCase("{ a: members(limit: 1, reverse: true, query: null, roleIds: [1, \"x\"], status: [VERIFIED]) { totalCount } a: members(limit: 1, reverse: true, query: null, roleIds: [1, \"x\"], status: [VERIFIED]) { totalCount } }")]
+    [TestCase("query Q($n: Int!) { a: members(limit: $n) { totalCount } a: members(limit: $n) { totalCount } }")]
     public void DocumentJustInsideTheRules_Runs(string query)
     {
         var response = _gateway.Post(query, Used(query, new JsonObject { ["n"] = 2, ["b"] = true, ["r"] = "role-member", ["o"] = "equals" }), "Bearer " + _gateway.Token());

@@ -8,12 +8,12 @@ namespace Tribe.Sso.Testing;
 /// </summary>
 internal sealed class GatewayError
 {
-    public GatewayError(string code, string message, IReadOnlyList<object>? path = null, (int Line, int Column)? location = null)
+    public GatewayError(string code, string message, IReadOnlyList<object>? path = null, IReadOnlyList<(int Line, int Column)>? locations = null)
     {
         Code = code;
         Message = message;
         Path = path;
-        Location = location;
+        Locations = locations;
     }
 
     public string Code { get; }
@@ -23,6 +23,9 @@ internal sealed class GatewayError
     /// <summary>Gets the response path of a field's error, such as <c>["member"]</c>, or null for a request error.</summary>
     public IReadOnlyList<object>? Path { get; }
 
-    /// <summary>Gets the line and column (1-based) of a document error, or null.</summary>
-    public (int Line, int Column)? Location { get; }
+    /// <summary>
+    /// Gets the lines and columns (1-based) of a document error, or null: one place for most, each field of a conflict
+    /// for fields that cannot be merged, as graphql-js gives them.
+    /// </summary>
+    public IReadOnlyList<(int Line, int Column)>? Locations { get; }
 }

@@ -25,27 +25,27 @@ internal sealed class GatewayExecutor
     }
 
     /// <summary>Resolves the root fields with <paramref name="resolve"/>; gives the data to write, or null with the errors.</summary>
-    public IReadOnlyList<(string Key, GraphQLField Field, GatewayObject Value)>? Resolve(
+    public IReadOnlyList<(string Key, List<GraphQLField> Fields, GatewayObject Value)>? Resolve(
         GraphQLOperationDefinition operation,
         Func<string, Dictionary<string, object?>, GatewayObject> resolve,
         List<GatewayError> errors)
     {
         var rootType = GatewaySchema.RootTypeName(operation.Operation)!;
-        CheckMerging(operation.SelectionSet, rootType);
-        var resolved = new List<(string, GraphQLField, GatewayObject)>();
+        var resolved = new List<(string, List<GraphQLField>, GatewayObject)>();
         foreach (var (key, fields) in Collect(operation.SelectionSet, rootType))
         {
+            // The fields under one key have one name and one set of arguments (the validator saw to it): run once.
             var field = fields[0];
             if (field.Name.StringValue == "__typename")
             {
-                resolved.Add((key, field, new GatewayObject(rootType, new Dictionary<string, object?>())));
+                resolved.Add((key, fields, new GatewayObject(rootType, new Dictionary<string, object?>())));
                 continue;
             }
 
             try
             {
                 var arguments = GatewayValues.Arguments(_schema.Field(rootType, field.Name.StringValue)!, field, _variables);
-                resolved.Add((key, field, resolve(field.Name.StringValue, arguments)));
+                resolved.Add((key, fields, resolve(field.Name.StringValue, arguments)));
             }
             catch (GatewayException e)
             {
@@ -56,20 +56,20 @@ internal sealed class GatewayExecutor
         return errors.Count == 0 ? resolved : null;
     }
 
-    /// <summary>Writes <c>data</c>'s object.</summary>
-    public void Write(Utf8JsonWriter writer, string rootType, IReadOnlyList<(string Key, GraphQLField Field, GatewayObject Value)> resolved)
+    /// <summary>Writes <c>data</c>'s object: each key once, with the sub-selections of all its fields merged, as at every level.</summary>
+    public void Write(Utf8JsonWriter writer, string rootType, IReadOnlyList<(string Key, List<GraphQLField> Fields, GatewayObject Value)> resolved)
     {
         writer.WriteStartObject();
-        foreach (var (key, field, value) in resolved)
+        foreach (var (key, fields, value) in resolved)
         {
             writer.WritePropertyName(key);
-            if (field.Name.StringValue == "__typename")
+            if (fields[0].Name.StringValue == "__typename")
             {
                 writer.WriteStringValue(rootType);
             }
             else
             {
-                WriteObject(writer, value, field.SelectionSet!);
+                WriteObject(writer, value, MergedSelection(fields)!);
             }
         }
 
@@ -90,16 +90,15 @@ internal sealed class GatewayExecutor
                 continue;
             }
 
-            var type = _schema.Field(value.TypeName, name)!.Type;
-            WriteValue(writer, value.Fields.TryGetValue(name, out var fieldValue) ? fieldValue : null, type, MergedSelection(fields));
+            WriteValue(writer, value.Fields.TryGetValue(name, out var fieldValue) ? fieldValue : null, MergedSelection(fields));
         }
 
         writer.WriteEndObject();
     }
 
-    private void WriteValue(Utf8JsonWriter writer, object? value, GraphQLType type, GraphQLSelectionSet? set)
+    /// <summary>Writes a resolved value as it is: resolvers give each field a value of its type (see <see cref="GatewayObject"/>).</summary>
+    private void WriteValue(Utf8JsonWriter writer, object? value, GraphQLSelectionSet? set)
     {
-        var inner = type is GraphQLNonNullType nonNull ? nonNull.Type : type;
         switch (value)
         {
             case null:
@@ -120,32 +119,16 @@ internal sealed class GatewayExecutor
             case DateTimeOffset time:
                 writer.WriteStringValue(GatewayMembers.Time(time));
                 break;
-            case IEnumerable items when inner is GraphQLListType list:
+            default:
+                // The one other kind of value resolvers give is a list, for a list field (staffReasons, edges, nodes).
                 writer.WriteStartArray();
-                foreach (var item in items)
+                foreach (var item in (IEnumerable)value)
                 {
-                    WriteValue(writer, item, list.Type, set);
+                    WriteValue(writer, item, set);
                 }
 
                 writer.WriteEndArray();
                 break;
-            default:
-                writer.WriteNullValue();
-                break;
-        }
-    }
-
-    /// <summary>Checks that each response key can be merged, at every level, before anything runs.</summary>
-    /// <exception cref="GatewayException">Two fields conflict.</exception>
-    private void CheckMerging(GraphQLSelectionSet set, string typeName)
-    {
-        foreach (var (_, fields) in Collect(set, typeName))
-        {
-            var field = fields[0];
-            if (field.Name.StringValue != "__typename" && MergedSelection(fields) is { } inner)
-            {
-                CheckMerging(inner, GatewaySchema.NamedType(_schema.Field(typeName, field.Name.StringValue)!.Type));
-            }
         }
     }
 
@@ -180,7 +163,7 @@ internal sealed class GatewayExecutor
                         }
                         else
                         {
-                            GatewayMerging.Check(key, collected[index].Fields[0], field);
+                            // The validator checked every pair of fields under a key, at every level, merged or not.
                             collected[index].Fields.Add(field);
                         }
 
@@ -205,12 +188,10 @@ internal sealed class GatewayExecutor
     {
         foreach (var directive in node?.Directives?.Items ?? new List<GraphQLDirective>())
         {
-            var condition = directive.Arguments?.Items.FirstOrDefault()?.Value switch
-            {
-                GraphQLBooleanValue literal => literal.BoolValue,
-                GraphQLVariable variable => _variables.TryGetValue(variable.Name.StringValue, out var set) && set is true,
-                _ => false,
-            };
+            // The validator let through only @skip and @include here, each with its one argument, a Boolean or a variable.
+            var condition = directive.Arguments!.Items[0].Value is GraphQLBooleanValue literal
+                ? literal.BoolValue
+                : _variables.TryGetValue(((GraphQLVariable)directive.Arguments.Items[0].Value).Name.StringValue, out var set) && set is true;
             if (directive.Name.StringValue == "skip" ? condition : !condition)
             {
                 return false;

@@ -44,8 +44,7 @@ internal static class GatewayLimits
                 {
                     GraphQLField field => field.SelectionSet is { } inner ? Add(Measure(inner), 1) : (1, 1),
                     GraphQLInlineFragment inline => Measure(inline.SelectionSet),
-                    GraphQLFragmentSpread spread => Spread(spread),
-                    _ => (0, 0),
+                    _ => Spread((GraphQLFragmentSpread)selection), // the parser gives no other kind of selection
                 };
                 depth = Math.Max(depth, innerDepth);
                 fields = (int)Math.Min((long)fields + innerFields, int.MaxValue);

@@ -11,15 +11,6 @@ namespace Tribe.Sso.Testing;
 /// </summary>
 internal static class GatewayMerging
 {
-    /// <exception cref="GatewayException">The fields conflict (<see cref="GatewayCodes.ValidationFailed"/>).</exception>
-    public static void Check(string key, GraphQLField first, GraphQLField other)
-    {
-        if (Conflict(first, other) is { } reason)
-        {
-            throw new GatewayException(GatewayCodes.ValidationFailed, Message(key, reason));
-        }
-    }
-
     /// <summary>Why two fields with one response key cannot be merged, their sub-selections aside; null when they can.</summary>
     public static string? Conflict(GraphQLField first, GraphQLField other)
         => first.Name.StringValue != other.Name.StringValue
@@ -43,6 +34,14 @@ internal static class GatewayMerging
         return text.ToString();
     }
 
+    /// <summary>A literal as compared here: two arguments are the same when these texts are.</summary>
+    public static string Value(GraphQLValue value)
+    {
+        var text = new StringBuilder();
+        Value(text, value);
+        return text.ToString();
+    }
+
     private static void Value(StringBuilder text, GraphQLValue value)
     {
         switch (value)
@@ -52,15 +51,6 @@ internal static class GatewayMerging
                 break;
             case GraphQLStringValue literal:
                 text.Append('"').Append(literal.Value.ToString().Replace("\\", "\\\\").Replace("\"", "\\\"")).Append('"');
-                break;
-            case GraphQLIntValue number:
-                text.Append(number.Value.ToString());
-                break;
-            case GraphQLFloatValue real:
-                text.Append(real.Value.ToString());
-                break;
-            case GraphQLBooleanValue boolean:
-                text.Append(boolean.BoolValue ? "true" : "false");
                 break;
             case GraphQLEnumValue enumValue:
                 text.Append(enumValue.Name.StringValue);
@@ -87,7 +77,8 @@ internal static class GatewayMerging
                 text.Append('}');
                 break;
             default:
-                text.Append("null");
+                // null, a Boolean, an Int or a Float: the literal as written (null, true, 12, 1.5), unlike any other kind's text.
+                text.Append(((IHasValueNode)value).Value.ToString());
                 break;
         }
     }

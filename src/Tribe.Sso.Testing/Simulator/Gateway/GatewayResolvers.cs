@@ -18,8 +18,7 @@ internal static class GatewayResolvers
         "member" => Member(context, arguments),
         "members" => GatewayMemberList.List(context, arguments),
         "updateMember" => GatewayMemberUpdate.Update(context, arguments),
-        "deleteMember" => Delete(context, arguments),
-        _ => throw new GatewayException(GatewayCodes.ValidationFailed, "Cannot query field \"" + field + "\"."),
+        _ => Delete(context, arguments), // deleteMember: the validator lets no other root field through
     };
 
     /// <summary>A string argument, or null when absent or null.</summary>

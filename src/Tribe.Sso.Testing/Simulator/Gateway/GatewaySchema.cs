@@ -126,8 +126,7 @@ internal sealed class GatewaySchema
     {
         GraphQLNonNullType nonNull => NamedType(nonNull.Type),
         GraphQLListType list => NamedType(list.Type),
-        GraphQLNamedType named => named.Name.StringValue,
-        _ => string.Empty,
+        _ => ((GraphQLNamedType)type).Name.StringValue, // a type is named, a list or non-null
     };
 
     /// <summary>Writes a type as GraphQL does in messages, such as <c>[MemberListFilterByInput!]</c>.</summary>
@@ -135,7 +134,6 @@ internal sealed class GatewaySchema
     {
         GraphQLNonNullType nonNull => Print(nonNull.Type) + "!",
         GraphQLListType list => "[" + Print(list.Type) + "]",
-        GraphQLNamedType named => named.Name.StringValue,
-        _ => string.Empty,
+        _ => ((GraphQLNamedType)type).Name.StringValue, // a type is named, a list or non-null
     };
 }

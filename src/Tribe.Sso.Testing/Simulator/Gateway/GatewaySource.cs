@@ -7,7 +7,7 @@ namespace Tribe.Sso.Testing;
 /// Brings a query's string literals to what the parser reads, as graphql-js 16 (the October 2021 specification) reads
 /// them: a control character other than a line break inside a string stands for itself, and a braced escape such as
 /// <c>\u{1F600}</c> names a code point; both are rewritten as the <c>\uXXXX</c> escapes the parser knows. A braced
-/// escape that names no Unicode scalar value is refused in graphql-js's words. Block strings stay as they are; comments
+/// escape that names no Unicode scalar value is refused in graphql-js's words, showing what graphql-js read of it. Block strings stay as they are; comments
 /// become spaces. A rewritten escape can shift the columns of what follows it on its line by a few characters.
 /// </summary>
 internal static class GatewaySource
@@ -69,11 +69,10 @@ internal static class GatewaySource
             var c = query[i];
             if (c == '\\' && i + 2 < query.Length && query[i + 1] == 'u' && query[i + 2] == '{')
             {
-                var close = query.IndexOf('}', i + 3);
-                var digits = close < 0 || close - i - 3 > 8 ? null : query.Substring(i + 3, close - i - 3);
-                if (digits is not { Length: > 0 } || !int.TryParse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var point) || point is > 0x10FFFF or (>= 0xD800 and <= 0xDFFF))
+                var size = BracedEscape(query, i, out var point);
+                if (point < 0)
                 {
-                    var shown = close < 0 ? query.Substring(i, System.Math.Min(query.Length - i, 12)) : query.Substring(i, close - i + 1);
+                    var shown = query.Substring(i, System.Math.Min(size, query.Length - i));
                     error = ("Invalid Unicode escape sequence: \"" + shown + "\".", i);
                     return i;
                 }
@@ -83,7 +82,7 @@ internal static class GatewaySource
                     text.Append("\\u").Append(((int)unit).ToString("X4", CultureInfo.InvariantCulture));
                 }
 
-                i = close + 1;
+                i += size;
             }
             else if (c == '\\' && i + 1 < query.Length)
             {
@@ -105,6 +104,49 @@ internal static class GatewaySource
 
         return i;
     }
+
+    /// <summary>
+    /// Reads a braced escape at <paramref name="i"/> as graphql-js 16 does, character by character: at most 12 characters,
+    /// at least one hex digit, the value kept in 32 signed bits (so <c>\\u{80000000}</c> overflows and is refused), and a
+    /// Unicode scalar value at the closing brace. Gives how many characters it read (what a refusal shows) and the code
+    /// point, or -1 for it when the escape is refused.
+    /// </summary>
+    private static int BracedEscape(string query, int i, out int point)
+    {
+        point = 0;
+        var size = 3;
+        while (size < 12)
+        {
+            var code = i + size < query.Length ? query[i + size] : -1;
+            size++;
+            if (code == '}')
+            {
+                if (size >= 5 && point is <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF))
+                {
+                    return size;
+                }
+
+                break;
+            }
+
+            point = (point << 4) | HexDigit(code);
+            if (point < 0)
+            {
+                break;
+            }
+        }
+
+        point = -1;
+        return size;
+    }
+
+    private static int HexDigit(int code) => code switch
+    {
+        >= '0' and <= '9' => code - '0',
+        >= 'A' and <= 'F' => code - 'A' + 10,
+        >= 'a' and <= 'f' => code - 'a' + 10,
+        _ => -1,
+    };
 
     /// <summary>The offset after a block string's closing <c>"""</c> (an escaped <c>\"""</c> does not close it), or the end.</summary>
     private static int BlockStringEnd(string query, int i)

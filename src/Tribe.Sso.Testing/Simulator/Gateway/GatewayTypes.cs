@@ -30,7 +30,6 @@ internal static class GatewayTypes
         (GraphQLNonNullType v, _) => Compatible(v.Type, location),
         (GraphQLListType v, GraphQLListType l) => Compatible(v.Type, l.Type),
         (_, GraphQLListType) or (GraphQLListType, _) => false,
-        (GraphQLNamedType v, GraphQLNamedType l) => v.Name.StringValue == l.Name.StringValue,
-        _ => false,
+        _ => ((GraphQLNamedType)variable).Name.StringValue == ((GraphQLNamedType)location).Name.StringValue, // a type is named, a list or non-null
     };
 }

@@ -68,7 +68,7 @@ internal sealed partial class GatewayValidator
                 continue;
             }
 
-            Literal(argument.Value, declaration.Type, "Directive \"@" + name + "\" argument \"" + argumentName + "\"", allowVariables: true);
+            Literal(argument.Value, declaration.Type, "Directive \"@" + name + "\" argument \"" + argumentName + "\"");
         }
 
         foreach (var (requiredName, type) in declared.Where(d => d.Type is GraphQLNonNullType && given.All(a => a.Name.StringValue != d.Name)))

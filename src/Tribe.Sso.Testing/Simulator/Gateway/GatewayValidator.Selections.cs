@@ -111,7 +111,7 @@ internal sealed partial class GatewayValidator
                 continue;
             }
 
-            Literal(argument.Value, declaration.Type, "Argument \"" + name + "\"", allowVariables: true);
+            Literal(argument.Value, declaration.Type, "Argument \"" + name + "\"");
         }
 
         foreach (var required in declared.Where(d => d.Type is GraphQLNonNullType && d.DefaultValue is null && given.All(a => a.Name.StringValue != d.Name.StringValue)))

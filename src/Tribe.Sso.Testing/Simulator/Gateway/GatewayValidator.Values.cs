@@ -9,19 +9,12 @@ namespace Tribe.Sso.Testing;
 internal sealed partial class GatewayValidator
 {
     /// <summary>Checks a literal against its type; a variable is noted, to be checked against the operation that runs it.</summary>
-    private void Literal(GraphQLValue value, GraphQLType type, string where, bool allowVariables)
+    private void Literal(GraphQLValue value, GraphQLType type, string where)
     {
+        // A default value is a constant: the parser refuses a variable in one, so every variable here is a usage.
         if (value is GraphQLVariable variable)
         {
-            if (allowVariables)
-            {
-                _usages.Add(new Usage(variable.Name.StringValue, type, variable));
-            }
-            else
-            {
-                Error(where + " cannot use a variable in a default value.", variable);
-            }
-
+            _usages.Add(new Usage(variable.Name.StringValue, type, variable));
             return;
         }
 
@@ -40,7 +33,7 @@ internal sealed partial class GatewayValidator
         {
             foreach (var item in value is GraphQLListValue items ? items.Values ?? new List<GraphQLValue>() : new List<GraphQLValue> { value })
             {
-                Literal(item, list.Type, where, allowVariables);
+                Literal(item, list.Type, where);
             }
 
             return;
@@ -49,7 +42,7 @@ internal sealed partial class GatewayValidator
         var typeName = GatewaySchema.NamedType(inner);
         if (_schema.Find(typeName) is GraphQLInputObjectTypeDefinition input)
         {
-            InputObject(value, input, where, allowVariables);
+            InputObject(value, input, where);
             return;
         }
 
@@ -69,7 +62,7 @@ internal sealed partial class GatewayValidator
         }
     }
 
-    private void InputObject(GraphQLValue value, GraphQLInputObjectTypeDefinition input, string where, bool allowVariables)
+    private void InputObject(GraphQLValue value, GraphQLInputObjectTypeDefinition input, string where)
     {
         var typeName = input.Name.StringValue;
         if (value is not GraphQLObjectValue objectValue)
@@ -89,7 +82,7 @@ internal sealed partial class GatewayValidator
             var name = field.Name.StringValue;
             if (input.Fields?.Items.FirstOrDefault(f => f.Name.StringValue == name) is { } declared)
             {
-                Literal(field.Value, declared.Type, where, allowVariables);
+                Literal(field.Value, declared.Type, where);
             }
             else
             {

@@ -15,6 +15,10 @@ namespace Tribe.Sso.Testing;
 /// </summary>
 internal sealed partial class GatewayValidator
 {
+    /// <summary>How many errors graphql-js reports before it stops with <see cref="TooManyErrors"/>.</summary>
+    private const int MaxErrors = 100;
+    private const string TooManyErrors = "Too many validation errors, error limit reached. Validation aborted.";
+
     private readonly GatewaySchema _schema = GatewaySchema.Instance;
     private readonly ROM _source;
     private readonly List<GatewayError> _errors = new();
@@ -29,7 +33,15 @@ internal sealed partial class GatewayValidator
     public static IReadOnlyList<GatewayError> Validate(GraphQLDocument document, ROM source, string? operationName, out GraphQLOperationDefinition? operation)
     {
         var validator = new GatewayValidator(source);
-        operation = validator.Run(document, operationName);
+        try
+        {
+            operation = validator.Run(document, operationName);
+        }
+        catch (GatewayException)
+        {
+            operation = null; // past MaxErrors: the errors end with the one saying validation stopped
+        }
+
         return validator._errors;
     }
 
@@ -90,12 +102,9 @@ internal sealed partial class GatewayValidator
         }
 
         GatewayLimits.Check(operations, _fragments, this);
-        foreach (var operation in operations)
+        if (_errors.Count == 0)
         {
-            if (_errors.Count == 0 && GatewaySchema.RootTypeName(operation.Operation) is { } rootType)
-            {
-                Merging(operation.SelectionSet, rootType);
-            }
+            Merging(document);
         }
 
         var chosen = operationName is null
@@ -110,16 +119,21 @@ internal sealed partial class GatewayValidator
     }
 
     /// <summary>Records a validation error at a node's position.</summary>
-    internal void Error(string message, ASTNode? node)
+    internal void Error(string message, ASTNode? node) => ErrorAt(message, node is null ? Array.Empty<ASTNode>() : new[] { node });
+
+    /// <summary>Records a validation error at the positions of the document's nodes it concerns (none: no locations).</summary>
+    /// <exception cref="GatewayException">It would be one error more than <see cref="MaxErrors"/>: validation stops, as graphql-js's does.</exception>
+    private void ErrorAt(string message, IReadOnlyCollection<ASTNode> nodes)
     {
-        (int, int)? location = null;
-        if (node is { Location: var at } && at.End > 0)
+        if (_errors.Count >= MaxErrors)
         {
-            var position = Location.FromLinearPosition(_source, at.Start);
-            location = (position.Line, position.Column);
+            _errors.Add(new GatewayError(GatewayCodes.ValidationFailed, TooManyErrors));
+            throw new GatewayException(GatewayCodes.ValidationFailed, TooManyErrors);
         }
 
-        _errors.Add(new GatewayError(GatewayCodes.ValidationFailed, message, location: location));
+        // Every node here is the parsed document's, and the parser keeps each node's place.
+        var locations = nodes.Select(n => Location.FromLinearPosition(_source, n.Location.Start)).Select(p => (p.Line, p.Column)).ToList();
+        _errors.Add(new GatewayError(GatewayCodes.ValidationFailed, message, locations: locations.Count == 0 ? null : locations));
     }
 
     private void Operation(GraphQLOperationDefinition operation)
@@ -153,7 +167,7 @@ internal sealed partial class GatewayValidator
             }
             else if (variable.DefaultValue is { } defaultValue)
             {
-                Literal(defaultValue, variable.Type, "Variable \"$" + name + "\"", allowVariables: false);
+                Literal(defaultValue, variable.Type, "Variable \"$" + name + "\"");
             }
 
             declared[name] = variable;

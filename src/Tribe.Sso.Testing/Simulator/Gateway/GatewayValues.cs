@@ -9,7 +9,7 @@ namespace Tribe.Sso.Testing;
 
 /// <summary>
 /// Input coercion as the GraphQL specification defines it, for this schema's types: variables from JSON, arguments from
-/// the document's literals. Values become <see cref="string"/> (String, ID, enums), <see cref="int"/>, <see cref="double"/>,
+/// the document's literals. Values become <see cref="string"/> (String, ID, enums), <see cref="int"/>,
 /// <see cref="bool"/>, <see cref="List{T}"/> and a dictionary per input object; an absent argument has no key.
 /// </summary>
 internal static class GatewayValues
@@ -54,13 +54,11 @@ internal static class GatewayValues
                 given = null;
             }
 
+            // A required argument is always given: the validator requires it, and a variable in its place is non-null
+            // or has a default, which Variables gave a value (or refused the request for).
             if (given is not null)
             {
                 values[name] = FromLiteral(given, argument.Type, variables, "Argument \"" + name + "\"");
-            }
-            else if (argument.Type is GraphQLNonNullType)
-            {
-                throw BadInput("Argument \"" + name + "\" of required type \"" + GatewaySchema.Print(argument.Type) + "\" was not provided.");
             }
         }
 
@@ -119,6 +117,7 @@ internal static class GatewayValues
             return RequireInputFields(input, fields, where);
         }
 
+        // No argument or input field is a Float or DateTime, so the validator refused a variable of those types as unused.
         return (typeName, value.ValueKind) switch
         {
             ("String", JsonValueKind.String) => Text(value, where),
@@ -126,14 +125,17 @@ internal static class GatewayValues
             // An ID takes any whole number, as graphql-js 16 does (an id beyond 32 bits is still an id); an Int only 32 bits.
             ("ID", JsonValueKind.Number) when value.TryGetDecimal(out var whole) && decimal.Truncate(whole) == whole => whole.ToString("0", CultureInfo.InvariantCulture),
             ("Int", JsonValueKind.Number) when value.TryGetInt32(out var number) => number,
-            ("Float", JsonValueKind.Number) when value.TryGetDouble(out var real) => real,
             ("Boolean", JsonValueKind.True or JsonValueKind.False) => value.GetBoolean(),
-            ("DateTime", JsonValueKind.String) => Text(value, where),
             (_, JsonValueKind.String) when EnumValue(typeName, Text(value, where)) is { } name => name,
             _ => throw BadInput(where + " got a value that is not a valid \"" + typeName + "\"."),
         };
     }
 
+    /// <summary>
+    /// A literal's value: an argument's, or a variable's default. The validator checked it against its type ("values of
+    /// correct type") and refused any Float or DateTime variable as unused (no argument or input field has those types),
+    /// so what is left to refuse here is a variable's value only.
+    /// </summary>
     private static object? FromLiteral(GraphQLValue value, GraphQLType type, IReadOnlyDictionary<string, object?> variables, string where)
     {
         if (value is GraphQLVariable variable)
@@ -145,7 +147,7 @@ internal static class GatewayValues
 
         if (value is GraphQLNullValue)
         {
-            return type is GraphQLNonNullType ? throw BadInput(where + " got null for non-null type \"" + GatewaySchema.Print(type) + "\".") : null;
+            return null;
         }
 
         var inner = type is GraphQLNonNullType nonNull ? nonNull.Type : type;
@@ -159,17 +161,11 @@ internal static class GatewayValues
         var typeName = GatewaySchema.NamedType(inner);
         if (GatewaySchema.Instance.Find(typeName) is GraphQLInputObjectTypeDefinition input)
         {
-            if (value is not GraphQLObjectValue objectValue)
-            {
-                throw BadInput(where + " expected an object of type \"" + typeName + "\".");
-            }
-
             var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
-            foreach (var given in objectValue.Fields ?? new List<GraphQLObjectField>())
+            foreach (var given in ((GraphQLObjectValue)value).Fields ?? new List<GraphQLObjectField>())
             {
                 var name = given.Name.StringValue;
-                var field = input.Fields?.Items.FirstOrDefault(f => f.Name.StringValue == name)
-                    ?? throw BadInput(where + " got a field \"" + name + "\" that is not defined by type \"" + typeName + "\".");
+                var field = input.Fields!.Items.First(f => f.Name.StringValue == name);
                 if (given.Value is GraphQLVariable unset && !variables.ContainsKey(unset.Name.StringValue))
                 {
                     continue;
@@ -181,15 +177,14 @@ internal static class GatewayValues
             return RequireInputFields(input, fields, where);
         }
 
-        return (typeName, value) switch
+        // A String or ID, an ID or Int (within 32 bits, as the validator checked), a Boolean, or one of the enum's values.
+        return value switch
         {
-            ("String" or "ID" or "DateTime", GraphQLStringValue text) => Text(text.Value.ToString(), where),
-            ("ID", GraphQLIntValue id) => id.Value.ToString(),
-            ("Int", GraphQLIntValue number) when int.TryParse(number.Value.ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) => parsed,
-            ("Float", GraphQLIntValue or GraphQLFloatValue) when double.TryParse(Literal(value), NumberStyles.Float, CultureInfo.InvariantCulture, out var real) => real,
-            ("Boolean", GraphQLBooleanValue boolean) => boolean.BoolValue,
-            (_, GraphQLEnumValue enumValue) when EnumValue(typeName, enumValue.Name.StringValue) is { } name => name,
-            _ => throw BadInput(where + " got a value that is not a valid \"" + typeName + "\"."),
+            GraphQLStringValue text => Text(text.Value.ToString(), where),
+            GraphQLIntValue id when typeName == "ID" => id.Value.ToString(),
+            GraphQLIntValue number => int.Parse(number.Value.ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
+            GraphQLBooleanValue boolean => boolean.BoolValue,
+            _ => ((GraphQLEnumValue)value).Name.StringValue,
         };
     }
 
@@ -224,13 +219,6 @@ internal static class GatewayValues
 
     private static string Text(string value, string where)
         => HasLoneSurrogate(value) ? throw BadInput(where + " holds a lone UTF-16 surrogate; send text that is valid Unicode.") : value;
-
-    private static string Literal(GraphQLValue value) => value switch
-    {
-        GraphQLIntValue number => number.Value.ToString(),
-        GraphQLFloatValue real => real.Value.ToString(),
-        _ => string.Empty,
-    };
 
     /// <summary>A JSON property name shown in a message: only when it is a GraphQL name, so nothing else is echoed.</summary>
     private static string Name(string name)

@@ -76,7 +76,7 @@ internal sealed class SimulatorGateway
         if (source is null)
         {
             var at = Location.FromLinearPosition(query!, invalid.Offset);
-            return Respond(400, new[] { new GatewayError(GatewayCodes.ParseFailed, "Syntax Error: " + invalid.Message, location: (at.Line, at.Column)) }, null);
+            return Respond(400, new[] { new GatewayError(GatewayCodes.ParseFailed, "Syntax Error: " + invalid.Message, locations: new[] { (at.Line, at.Column) }) }, null);
         }
 
         GraphQLDocument document;
@@ -87,7 +87,7 @@ internal sealed class SimulatorGateway
         catch (GraphQLParserException e)
         {
             var message = e is GraphQLMaxDepthExceededException ? "The query nests deeper than the gateway reads." : "Syntax Error: " + e.Description;
-            return Respond(400, new[] { new GatewayError(GatewayCodes.ParseFailed, message, location: (e.Location.Line, e.Location.Column)) }, null);
+            return Respond(400, new[] { new GatewayError(GatewayCodes.ParseFailed, message, locations: new[] { (e.Location.Line, e.Location.Column) }) }, null);
         }
 
         var errors = new List<GatewayError>(GatewayValidator.Validate(document, source, operationName, out var operation));
@@ -189,13 +189,17 @@ internal sealed class SimulatorGateway
         writer.WriteStartObject();
         writer.WriteString("message", error.Message);
         writer.WriteString("code", error.Code);
-        if (error.Location is { } location)
+        if (error.Locations is { } locations)
         {
             writer.WriteStartArray("locations");
-            writer.WriteStartObject();
-            writer.WriteNumber("line", location.Line);
-            writer.WriteNumber("column", location.Column);
-            writer.WriteEndObject();
+            foreach (var (line, column) in locations)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("line", line);
+                writer.WriteNumber("column", column);
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndArray();
         }
 
