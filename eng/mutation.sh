@@ -7,6 +7,7 @@
 # Each package's thresholds (high/low/break) are in its stryker-config.json; a score below "break" exits non-zero.
 # --changed reads the commit of the package's last full run from eng/mutation-full-runs.json and passes Stryker
 # --since:<commit>: only mutants in source files changed since then, and mutants that changed test files cover, are tested.
+# TRIBE_SSO_RECORD=1 records a full run of a committed tree there (see the end of the loop).
 # Reports (HTML, JSON, Markdown) go to artifacts/mutation/<package>/reports/. docs/quality.md has the measured scores.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -124,6 +125,37 @@ PY
     score="n/a (no mutant in the changed files)"
   fi
   echo "$score" >"$out/score.txt"
+  # TRIBE_SSO_RECORD=1 after a full run of a committed tree: this run becomes the package's recorded full run, the
+  # commit that --changed diffs against (then update docs/quality.md's scores and the break threshold with it).
+  if [ "${TRIBE_SSO_RECORD:-0}" = "1" ] && [ -z "$changed" ] && [ $# -eq 0 ] && [ -f "$out/reports/mutation-report.json" ]; then
+    if git diff --quiet HEAD -- src; then
+      python3 - "$package" "$(git rev-parse HEAD)" "$out/reports/mutation-report.json" "$seconds" <<'PY'
+import datetime, json, sys
+package, commit, path, seconds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+counts = {}
+for f in json.load(open(path, encoding="utf-8"))["files"].values():
+    for m in f["mutants"]:
+        counts[m["status"]] = counts.get(m["status"], 0) + 1
+detected = counts.get("Killed", 0) + counts.get("Timeout", 0)
+total = detected + counts.get("Survived", 0) + counts.get("NoCoverage", 0)
+runs = json.load(open("eng/mutation-full-runs.json", encoding="utf-8"))
+runs[package] = {
+    "commit": commit,
+    "date": datetime.date.today().isoformat(),
+    "score": round(100.0 * detected / total, 2),
+    "detected": detected,
+    "scored": total,
+    "minutes": round(seconds / 60),
+}
+with open("eng/mutation-full-runs.json", "w", encoding="utf-8") as out:
+    json.dump(runs, out, indent=2)
+    out.write("\n")
+print(f"[mutation] {package}: recorded as the full run of {commit} in eng/mutation-full-runs.json")
+PY
+    else
+      say "$package: not recorded: src/ has changes that are not committed"
+    fi
+  fi
   [ "$code" -eq 0 ] || status=$code
 done
 exit "$status"
