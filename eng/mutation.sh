@@ -75,6 +75,9 @@ for package in "${packages[@]}"; do
   fi
   say "$package: Stryker on $dir (reports in artifacts/mutation/$package/reports/)"
   start=$(date +%s)
+  # The commit measured, read before the run: the tree may move on while it runs.
+  run_commit=$(git rev-parse HEAD)
+  run_clean=$(git diff --quiet HEAD -- src && echo 1 || true)
   set +e
   (cd "$dir" && dotnet stryker --config-file stryker-config.json --output "$out" \
       --concurrency "${STRYKER_CONCURRENCY:-1}" --skip-version-check "${since[@]}" "$@") 2>&1 | tee "$out/stryker.log"
@@ -128,8 +131,8 @@ PY
   # TRIBE_SSO_RECORD=1 after a full run of a committed tree: this run becomes the package's recorded full run, the
   # commit that --changed diffs against (then update docs/quality.md's scores and the break threshold with it).
   if [ "${TRIBE_SSO_RECORD:-0}" = "1" ] && [ -z "$changed" ] && [ $# -eq 0 ] && [ -f "$out/reports/mutation-report.json" ]; then
-    if git diff --quiet HEAD -- src; then
-      python3 - "$package" "$(git rev-parse HEAD)" "$out/reports/mutation-report.json" "$seconds" <<'PY'
+    if [ -n "$run_clean" ]; then
+      python3 - "$package" "$run_commit" "$out/reports/mutation-report.json" "$seconds" <<'PY'
 import datetime, json, sys
 package, commit, path, seconds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 counts = {}
