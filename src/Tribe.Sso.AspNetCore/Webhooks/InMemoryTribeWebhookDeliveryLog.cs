@@ -41,20 +41,17 @@ internal sealed class InMemoryTribeWebhookDeliveryLog(TimeProvider time) : ITrib
                 }
 
                 // A lapsed claim (its instance crashed or hung) or a forgotten completion: the retry takes it over.
+                // When another request changed the entry meanwhile, the loop reads it again.
                 if (_entries.TryUpdate(key, claim, existing))
                 {
                     return Answer(TribeWebhookClaimOutcome.Claimed, claim.Token);
                 }
-
-                continue;
             }
-
-            if (_entries.Count >= MaxEntries && !MakeRoom(now))
+            else if (_entries.Count >= MaxEntries && !MakeRoom(now))
             {
                 return Answer(TribeWebhookClaimOutcome.Unavailable);
             }
-
-            if (_entries.TryAdd(key, claim))
+            else if (_entries.TryAdd(key, claim))
             {
                 return Answer(TribeWebhookClaimOutcome.Claimed, claim.Token);
             }
