@@ -30,7 +30,7 @@ internal sealed class InMemoryTribeWebhookDeliveryLog(TimeProvider time) : ITrib
     {
         var key = (community, eventId);
         var now = time.GetUtcNow();
-        var claim = new Entry(Guid.NewGuid().ToString("N"), Completed: false, now + lease);
+        var claim = new Entry(Guid.NewGuid().ToString(), Completed: false, now + lease);
         while (true)
         {
             if (_entries.TryGetValue(key, out var existing))

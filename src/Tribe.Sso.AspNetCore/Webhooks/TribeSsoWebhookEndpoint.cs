@@ -19,10 +19,10 @@ internal static class TribeSsoWebhookEndpoint
         var community = context.RequestServices.GetRequiredKeyedService<TribeWebhooksCommunity>(communityName);
         var current = community.Current;
 
-        // One snapshot holds both or neither (TribeWebhooksCommunity publishes them together).
+        // One snapshot holds both or neither, and a problem whenever it holds neither (TribeWebhooksCommunity.Reload).
         if (current is not { Verifier: { } verifier, Settings: { } settings })
         {
-            await WebhookAnswers.Problem(context, StatusCodes.Status503ServiceUnavailable, "Webhooks are not configured.", current.Problem ?? "No valid settings.").ConfigureAwait(false);
+            await WebhookAnswers.Problem(context, StatusCodes.Status503ServiceUnavailable, "Webhooks are not configured.", current.Problem!).ConfigureAwait(false);
             return;
         }
 
