@@ -50,6 +50,20 @@ public class InMemoryTribeWebhookDeliveryLogTests
     }
 
     [Test]
+    public async Task Release_OfAnIdTheLogDoesNotHold_DoesNothing()
+    {
+        var log = new InMemoryTribeWebhookDeliveryLog(_clock);
+        var claim = await log.TryClaimAsync("", "e1", Lease, default);
+        await log.ReleaseAsync("", "e1", claim, default);
+
+        await log.ReleaseAsync("", "e1", claim, default);
+        await log.ReleaseAsync("", "never claimed", claim, default);
+
+        log.Count.Should().Be(0);
+        (await log.TryClaimAsync("", "e1", Lease, default)).Outcome.Should().Be(TribeWebhookClaimOutcome.Claimed);
+    }
+
+    [Test]
     public async Task Release_AfterCompletion_KeepsTheCompletion()
     {
         var log = new InMemoryTribeWebhookDeliveryLog(_clock);

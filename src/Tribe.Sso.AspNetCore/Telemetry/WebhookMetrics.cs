@@ -28,18 +28,16 @@ internal sealed class WebhookMetrics
     /// <param name="reason">The refusal's reason, or null.</param>
     public void Delivery(string community, string outcome, string? reason)
     {
-        if (!_deliveries.Enabled)
+        if (_deliveries.Enabled)
         {
-            return;
-        }
+            var tags = new TagList { { TribeSsoMetrics.CommunityTag, community }, { TribeSsoMetrics.OutcomeTag, outcome } };
+            if (reason is not null)
+            {
+                tags.Add(TribeSsoMetrics.ReasonTag, reason);
+            }
 
-        var tags = new TagList { { TribeSsoMetrics.CommunityTag, community }, { TribeSsoMetrics.OutcomeTag, outcome } };
-        if (reason is not null)
-        {
-            tags.Add(TribeSsoMetrics.ReasonTag, reason);
+            _deliveries.Add(1, tags);
         }
-
-        _deliveries.Add(1, tags);
     }
 
     public void HandlerDuration(string community, string eventName, string outcome, long started)

@@ -30,7 +30,7 @@ internal sealed class InMemoryTribeWebhookDeliveryLog(TimeProvider time) : ITrib
     {
         var key = (community, eventId);
         var now = time.GetUtcNow();
-        var claim = new Entry(Guid.NewGuid().ToString("N"), Completed: false, now + lease);
+        var claim = new Entry(Guid.NewGuid().ToString(), Completed: false, now + lease);
         while (true)
         {
             if (_entries.TryGetValue(key, out var existing))
@@ -41,20 +41,17 @@ internal sealed class InMemoryTribeWebhookDeliveryLog(TimeProvider time) : ITrib
                 }
 
                 // A lapsed claim (its instance crashed or hung) or a forgotten completion: the retry takes it over.
+                // When another request changed the entry meanwhile, the loop reads it again.
                 if (_entries.TryUpdate(key, claim, existing))
                 {
                     return Answer(TribeWebhookClaimOutcome.Claimed, claim.Token);
                 }
-
-                continue;
             }
-
-            if (_entries.Count >= MaxEntries && !MakeRoom(now))
+            else if (_entries.Count >= MaxEntries && !MakeRoom(now))
             {
                 return Answer(TribeWebhookClaimOutcome.Unavailable);
             }
-
-            if (_entries.TryAdd(key, claim))
+            else if (_entries.TryAdd(key, claim))
             {
                 return Answer(TribeWebhookClaimOutcome.Claimed, claim.Token);
             }

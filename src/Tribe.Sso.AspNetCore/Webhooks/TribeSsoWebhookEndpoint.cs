@@ -18,28 +18,30 @@ internal static class TribeSsoWebhookEndpoint
     {
         var community = context.RequestServices.GetRequiredKeyedService<TribeWebhooksCommunity>(communityName);
         var current = community.Current;
-        if (current.Verifier is null || current.Settings is null)
+
+        // One snapshot holds both or neither, and a problem whenever it holds neither (TribeWebhooksCommunity.Reload).
+        if (current is not { Verifier: { } verifier, Settings: { } settings })
         {
-            await WebhookAnswers.Problem(context, StatusCodes.Status503ServiceUnavailable, "Webhooks are not configured.", current.Problem ?? "No valid settings.").ConfigureAwait(false);
+            await WebhookAnswers.Problem(context, StatusCodes.Status503ServiceUnavailable, "Webhooks are not configured.", current.Problem!).ConfigureAwait(false);
             return;
         }
 
         // The headers first: a request without a well-formed, fresh signature is refused before its body is read.
         var (signature, timestamp) = WebhookAnswers.SignatureHeaders(context.Request.Headers);
-        if (current.Verifier.CheckHeaders(signature, timestamp) is { } early)
+        if (verifier.CheckHeaders(signature, timestamp) is { } early)
         {
             await RefuseAsync(context, community, early).ConfigureAwait(false);
             return;
         }
 
-        var (body, read) = await WebhookBody.ReadAsync(context, current.Settings.MaxBodySize).ConfigureAwait(false);
+        var (body, read) = await WebhookBody.ReadAsync(context, settings.MaxBodySize).ConfigureAwait(false);
         using var owned = body;
         if (body is null)
         {
             if (read == WebhookBodyRead.TooLarge)
             {
-                community.Refused(WebhookRefusalReason.TooLarge, "the body is larger than " + current.Settings.MaxBodySize + " bytes (" + community.Registration.SettingsPath + ":MaxBodySize)");
-                await WebhookAnswers.Problem(context, StatusCodes.Status413PayloadTooLarge, "The webhook body is too large.", "The limit is " + current.Settings.MaxBodySize + " bytes.").ConfigureAwait(false);
+                community.Refused(WebhookRefusalReason.TooLarge, "the body is larger than " + settings.MaxBodySize + " bytes (" + community.Registration.SettingsPath + ":MaxBodySize)");
+                await WebhookAnswers.Problem(context, StatusCodes.Status413PayloadTooLarge, "The webhook body is too large.", "The limit is " + settings.MaxBodySize + " bytes.").ConfigureAwait(false);
             }
             else if (!context.RequestAborted.IsCancellationRequested)
             {
@@ -50,7 +52,7 @@ internal static class TribeSsoWebhookEndpoint
             return;
         }
 
-        var verdict = current.Verifier.Verify(signature, timestamp, body.Span);
+        var verdict = verifier.Verify(signature, timestamp, body.Span);
         if (!verdict.IsValid)
         {
             await RefuseAsync(context, community, verdict).ConfigureAwait(false);
@@ -76,7 +78,7 @@ internal static class TribeSsoWebhookEndpoint
             return;
         }
 
-        await HandleEventAsync(context, community, current.Settings, delivery, webhookEvent).ConfigureAwait(false);
+        await HandleEventAsync(context, community, settings, delivery, webhookEvent).ConfigureAwait(false);
     }
 
     private static async Task HandleEventAsync(HttpContext context, TribeWebhooksCommunity community, TribeSsoWebhooksOptions settings, TribeWebhookDelivery delivery, TribeWebhookEvent webhookEvent)
@@ -84,13 +86,15 @@ internal static class TribeSsoWebhookEndpoint
         var log = community.DeliveryLog;
         var name = community.Registration.Name;
         TribeWebhookClaim claim;
+        Exception? claimFailure = null;
         try
         {
             claim = await log.TryClaimAsync(name, webhookEvent.Id, settings.ProcessingLease, context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
         {
-            community.LogUnavailable(webhookEvent, "claim", e);
+            // Answered below as a log that says it is unavailable: logged and counted once, with the exception.
+            claimFailure = e;
             claim = new TribeWebhookClaim(TribeWebhookClaimOutcome.Unavailable, null);
         }
 
@@ -107,7 +111,7 @@ internal static class TribeSsoWebhookEndpoint
             case TribeWebhookClaimOutcome.Claimed:
                 break;
             default:
-                community.LogUnavailable(webhookEvent, "claim", null);
+                community.LogUnavailable(webhookEvent, "claim", claimFailure);
                 await WebhookAnswers.RetryLater(context, TimeSpan.FromSeconds(30), "The delivery log is unavailable.").ConfigureAwait(false);
                 return;
         }

@@ -25,7 +25,9 @@ internal sealed partial class TribeWebhooksCommunity : IDisposable
     private readonly Lock _reloadLock = new();
     private readonly List<IDisposable> _subscriptions;
     private readonly Lazy<ITribeWebhookDeliveryLog> _log;
-    private volatile Snapshot _current = new(null, null, "The settings have not been read yet.");
+
+    /// <summary>Replaced by the constructor's first <see cref="Reload"/> before anything can read it.</summary>
+    private volatile Snapshot _current = new(null, null, null);
 
     public TribeWebhooksCommunity(TribeWebhooksRegistration registration, IServiceProvider services)
     {

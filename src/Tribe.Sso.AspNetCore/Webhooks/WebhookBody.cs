@@ -43,10 +43,12 @@ internal sealed class WebhookBody : IDisposable
             return (null, WebhookBodyRead.TooLarge);
         }
 
-        // Kestrel's own limit is raised or lowered to ours, so a larger body fails its read instead of being buffered.
+        // The loop below enforces the limit to the byte; the server's own limit is only the backstop that stops a larger
+        // body being read on, raised or lowered to ours. Kestrel counts a chunked body's framing (each chunk's size line)
+        // against its limit, so it gets twice ours: at exactly ours, a chunked body within the limit would be refused.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
-            sizeFeature.MaxRequestBodySize = maxBytes;
+            sizeFeature.MaxRequestBodySize = 2 * maxBytes;
         }
 
         var limit = (int)maxBytes;
