@@ -74,7 +74,6 @@ public static class TribeSsoWebhooksServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TribeSsoWebhooksOptions>, TribeWebhooksOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
-        services.TryAddSingleton<TribeSsoMetrics>();
         services.TryAddSingleton<WebhookMetrics>();
         services.TryAddSingleton(provider => new InMemoryTribeWebhookDeliveryLog(provider.GetRequiredService<TimeProvider>()));
         services.AddKeyedSingleton(name, (provider, _) => new TribeWebhooksCommunity(registration, provider));
