@@ -189,5 +189,27 @@ public class MapTribeSsoLogoutTests
         ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).Should().ContainSingle(e => e.DisplayName == "Tribe SSO: community Logout URL");
     }
 
+    [Test]
+    public async Task ForCommunity_KeepsTheLogoutEndpointsOwnName()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddTribeSso("acme", s => { });
+        await using var app = builder.Build();
+
+        app.MapTribeSsoLogout("/acme/logout").ForCommunity("acme");
+
+        ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).Should().ContainSingle().Which.DisplayName.Should().Be("Tribe SSO: community Logout URL");
+    }
+
+    [Test]
+    public async Task NameGivenByTheApplication_IsKept()
+    {
+        await using var app = WebApplication.CreateSlimBuilder().Build();
+
+        app.MapTribeSsoLogout("/community/logout").WithDisplayName("Sign out of the site");
+
+        ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).Should().ContainSingle().Which.DisplayName.Should().Be("Sign out of the site");
+    }
+
     private async Task SignInAsJane() => (await _app.Client.GetAsync("/login?user=jane")).StatusCode.Should().Be(HttpStatusCode.Redirect);
 }
