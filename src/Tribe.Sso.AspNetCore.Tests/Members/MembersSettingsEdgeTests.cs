@@ -114,6 +114,20 @@ public class MembersSettingsEdgeTests
     }
 
     [Test]
+    public async Task Dispose_DisposesTheClientInUse_SoItFetchesNoMoreTokens()
+    {
+        var (host, _, recorder, _) = MembersHost.Build(MembersHost.Settings());
+        // Read from the holder, not resolved: the container disposes what it resolves itself.
+        var client = host.Services.GetRequiredKeyedService<TribeMembersCommunity>(Options.DefaultName).Client;
+
+        host.Dispose();
+        var find = () => client.FindByExternalIdAsync("42");
+
+        await find.Should().ThrowAsync<OperationCanceledException>();
+        recorder.Requests.Should().BeEmpty("a disposed client cancels its token request before it is sent");
+    }
+
+    [Test]
     public void SecondRegistration_OfTheDefaultCommunity_IsRefused()
     {
         var services = new ServiceCollection();
