@@ -144,6 +144,16 @@ public class MapTribeSsoLogoutTests
         (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.Should().StartWith("You are signed out. The redirect target was given");
     }
 
+    [TestCase("redirect=/a&redirect_uri=/b", "The redirect target was given twice, in redirect and in redirect_uri. Pass it once, in one of them.")]
+    [TestCase("redirect=/a&redirect=/b&redirect_uri=/c", "The redirect target was given more than once. Pass it once, in redirect or redirect_uri.")]
+    [TestCase("redirect_uri=/a&redirect_uri=/b&redirect=/c", "The redirect target was given more than once. Pass it once, in redirect or redirect_uri.")]
+    public async Task TargetGivenTwice_SaysWhere(string query, string problem)
+    {
+        var response = await _app.Client.GetAsync("/community/logout?" + query);
+
+        (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.Should().Be("You are signed out. " + problem);
+    }
+
     [Test]
     public async Task SignOut_IsLoggedWithTheUserId_NeverTheTarget()
     {
