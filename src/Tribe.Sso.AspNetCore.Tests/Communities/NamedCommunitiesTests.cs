@@ -203,6 +203,40 @@ public class NamedCommunitiesTests
     }
 
     [Test]
+    public async Task ForCommunity_UnknownName_ListsTheNamedCommunitiesOnly()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddTribeSso(s => { });
+        builder.Services.AddTribeSso("acme", s => { });
+        await using var app = builder.Build();
+
+        var map = () => app.MapTribeSso("/gamma/sso").ForCommunity("gamma");
+
+        map.Should().Throw<InvalidOperationException>().WithMessage("No Tribe SSO community named 'gamma' is registered (registered: 'acme"+"'). Register it *");
+    }
+
+    [Test]
+    public async Task ForCommunity_UnknownName_WithOnlyTheDefaultCommunity_SaysNoNamedOneIs()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddTribeSso(s => { });
+        await using var app = builder.Build();
+
+        var map = () => app.MapTribeSso("/gamma/sso").ForCommunity("gamma");
+
+        map.Should().Throw<InvalidOperationException>().WithMessage("No Tribe SSO community named 'gamma' is registered (no named community is). Register it *");
+    }
+
+    [Test]
+    public async Task MapTribeSso_WithoutACommunityName_IsNamedGoToCommunity()
+    {
+        await using var app = WebApplication.CreateSlimBuilder().Build();
+        app.MapTribeSso("/community/sso");
+
+        ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)app).DataSources.Single().Endpoints.Single().DisplayName.Should().Be("Tribe SSO: go to community");
+    }
+
+    [Test]
     public async Task ForCommunity_Twice_IsRefused()
     {
         var builder = WebApplication.CreateSlimBuilder();

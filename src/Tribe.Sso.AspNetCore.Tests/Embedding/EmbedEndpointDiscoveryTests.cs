@@ -59,6 +59,44 @@ public class EmbedEndpointDiscoveryTests
         TribeSsoEmbed.FrameSource(context, TribeEmbed.Community(), "/community/sso?tenant=a").Should().Be("/community/sso?tenant=a&redirect=/embed");
     }
 
+    [Test]
+    public async Task FrameSource_SeveralDefaultEndpointsWithParameters_AreAllNamed()
+    {
+        await using var app = TwoCommunities();
+        app.MapGroup("/{tenant}").MapTribeSso("/community/sso");
+        app.MapGroup("/{region}").MapTribeSso("/sso");
+        await app.StartAsync();
+        var context = new DefaultHttpContext { RequestServices = app.Services };
+
+        var act = () => TribeSsoEmbed.FrameSource(context, TribeEmbed.Community());
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("*route parameters (/{tenant}/community/sso, /{region}/sso), so its address is not known.*");
+    }
+
+    [Test]
+    public async Task FrameSource_EndpointUnderAGroupBuiltFromSegments_IsFoundByItsPath()
+    {
+        await using var app = TwoCommunities();
+        app.MapGroup(Microsoft.AspNetCore.Routing.Patterns.RoutePatternFactory.Pattern(
+            Microsoft.AspNetCore.Routing.Patterns.RoutePatternFactory.Segment(Microsoft.AspNetCore.Routing.Patterns.RoutePatternFactory.LiteralPart("t1")))).MapTribeSso("/community/sso");
+        await app.StartAsync();
+        var context = new DefaultHttpContext { RequestServices = app.Services };
+
+        TribeSsoEmbed.FrameSource(context, TribeEmbed.Community()).Should().Be("/t1/community/sso?redirect=/embed");
+    }
+
+    [Test]
+    public void TagHelper_OutsideARazorView_SaysWhereItRenders()
+    {
+        var helper = new TribeSsoEmbedTagHelper { Path = "/embed" };
+        var output = new Microsoft.AspNetCore.Razor.TagHelpers.TagHelperOutput("tribe-sso-embed", new Microsoft.AspNetCore.Razor.TagHelpers.TagHelperAttributeList(), (_, _) => Task.FromResult<Microsoft.AspNetCore.Razor.TagHelpers.TagHelperContent>(new Microsoft.AspNetCore.Razor.TagHelpers.DefaultTagHelperContent()));
+        var context = new Microsoft.AspNetCore.Razor.TagHelpers.TagHelperContext(new Microsoft.AspNetCore.Razor.TagHelpers.TagHelperAttributeList(), new System.Collections.Generic.Dictionary<object, object>(), "id");
+
+        var act = () => helper.Process(context, output);
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("<tribe-sso-embed> renders only inside a Razor view or page.");
+    }
+
     private static WebApplication TwoCommunities()
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -141,7 +141,9 @@ public class LogoutConfirmationTests
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         response.Headers.Location.Should().BeNull();
-        (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Title.Should().Be("Not signed out");
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        problem!.Title.Should().Be("Not signed out");
+        problem.Detail.Should().Be("The sign-out form was sent without a valid antiforgery token, so you are still signed in. Open the Logout URL again and press Sign out.");
         (await LogoutRequests.IsSignedInAsync(_browser)).Should().BeTrue();
     }
 

@@ -144,6 +144,16 @@ public class MapTribeSsoLogoutTests
         (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.Should().StartWith("You are signed out. The redirect target was given");
     }
 
+    [TestCase("redirect=/a&redirect_uri=/b", "The redirect target was given twice, in redirect and in redirect_uri. Pass it once, in one of them.")]
+    [TestCase("redirect=/a&redirect=/b&redirect_uri=/c", "The redirect target was given more than once. Pass it once, in redirect or redirect_uri.")]
+    [TestCase("redirect_uri=/a&redirect_uri=/b&redirect=/c", "The redirect target was given more than once. Pass it once, in redirect or redirect_uri.")]
+    public async Task TargetGivenTwice_SaysWhere(string query, string problem)
+    {
+        var response = await _app.Client.GetAsync("/community/logout?" + query);
+
+        (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.Should().Be("You are signed out. " + problem);
+    }
+
     [Test]
     public async Task SignOut_IsLoggedWithTheUserId_NeverTheTarget()
     {
@@ -187,6 +197,28 @@ public class MapTribeSsoLogoutTests
 
         builder.Should().NotBeNull();
         ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).Should().ContainSingle(e => e.DisplayName == "Tribe SSO: community Logout URL");
+    }
+
+    [Test]
+    public async Task ForCommunity_KeepsTheLogoutEndpointsOwnName()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddTribeSso("acme", s => { });
+        await using var app = builder.Build();
+
+        app.MapTribeSsoLogout("/acme/logout").ForCommunity("acme");
+
+        ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).Should().ContainSingle().Which.DisplayName.Should().Be("Tribe SSO: community Logout URL");
+    }
+
+    [Test]
+    public async Task NameGivenByTheApplication_IsKept()
+    {
+        await using var app = WebApplication.CreateSlimBuilder().Build();
+
+        app.MapTribeSsoLogout("/community/logout").WithDisplayName("Sign out of the site");
+
+        ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).Should().ContainSingle().Which.DisplayName.Should().Be("Sign out of the site");
     }
 
     private async Task SignInAsJane() => (await _app.Client.GetAsync("/login?user=jane")).StatusCode.Should().Be(HttpStatusCode.Redirect);

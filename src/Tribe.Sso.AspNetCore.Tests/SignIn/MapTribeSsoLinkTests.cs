@@ -84,6 +84,7 @@ public class MapTribeSsoLinkTests
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
         response.Headers.CacheControl!.NoStore.Should().BeTrue();
+        response.Headers.Pragma.Should().ContainSingle().Which.Name.Should().Be("no-cache");
         response.Headers.Location.Should().BeNull();
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var url = json.RootElement.GetProperty("url").GetString()!;

@@ -7,6 +7,8 @@ using System.Security.Claims;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -20,6 +22,7 @@ public class MapTribeSsoRefusalTests
     private static readonly string LongSafeTarget = "/" + new string('é', 1000);
 
     private PartnerApp _app = null!;
+    private MetricCollector<long> _refused = null!;
 
     [SetUp]
     public async Task SetUp()
@@ -30,11 +33,16 @@ public class MapTribeSsoRefusalTests
             app.MapTribeSso("/community/sso-huge-bio", p => User(p).WithBio(new string('\u00e9', 4000)).Build());
             app.MapTribeSso("/community/sso-throwing", _ => throw new ArgumentException(InternalDetail, "tenant"));
         });
+        _refused = new MetricCollector<long>(_app.App.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), TribeSsoTelemetry.MeterName, "tribe.sso.requests.refused");
         (await _app.Client.GetAsync("/login?user=jane")).StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
 
     [TearDown]
-    public async Task TearDown() => await _app.DisposeAsync();
+    public async Task TearDown()
+    {
+        _refused.Dispose();
+        await _app.DisposeAsync();
+    }
 
     [Test]
     public async Task SafeTargetThatMakesTheLinkTooLong_IsAnswered400_NotA500()
@@ -46,6 +54,11 @@ public class MapTribeSsoRefusalTests
         var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
         problem!.Title.Should().Be("Redirect target refused");
         problem.Detail.Should().Match("The redirect target makes the link * bytes long; servers and proxies commonly refuse more than 8,000. The largest parts are the redirect target (*");
+        var logged = _app.Logs.GetSnapshot().Should().ContainSingle(e => e.Category == "Tribe.Sso.AspNetCore.TribeSsoEndpoint").Subject;
+        logged.Id.Id.Should().Be(2);
+        logged.Level.Should().Be(LogLevel.Warning);
+        logged.Message.Should().Be("Tribe SSO: redirect target refused: " + problem.Detail);
+        AssertRefusedFor("size");
         AssertNoTokenOrLinkLogged();
     }
 
@@ -59,6 +72,7 @@ public class MapTribeSsoRefusalTests
         problem!.Title.Should().Be("This account cannot be signed into the community");
         problem.Detail.Should().StartWith("Claim 'bio' makes the link ");
         _app.Logs.GetSnapshot().Should().Contain(e => e.Level == LogLevel.Warning && e.Message.StartsWith("Tribe SSO: the signed-in user cannot be signed into the community: Claim 'bio' makes the link", StringComparison.Ordinal));
+        AssertRefusedFor("size");
         AssertNoTokenOrLinkLogged();
     }
 
@@ -73,6 +87,14 @@ public class MapTribeSsoRefusalTests
         var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
         problem!.Detail.Should().Be("The signed-in user could not be mapped to a community user; see the server log.");
         _app.Logs.GetSnapshot().Should().Contain(e => e.Level == LogLevel.Warning && e.Message.Contains(InternalDetail, StringComparison.Ordinal));
+        AssertRefusedFor("unmapped");
+    }
+
+    private void AssertRefusedFor(string reason)
+    {
+        var measurement = _refused.GetMeasurementSnapshot().Should().ContainSingle().Subject;
+        measurement.Value.Should().Be(1);
+        measurement.Tags.Should().BeEquivalentTo(new System.Collections.Generic.Dictionary<string, object?> { ["tribe.community"] = "default", ["reason"] = reason });
     }
 
     private static TribeSsoUserBuilder User(ClaimsPrincipal principal)

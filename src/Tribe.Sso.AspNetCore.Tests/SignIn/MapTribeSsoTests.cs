@@ -67,6 +67,7 @@ public class MapTribeSsoTests
         response.Headers.Location!.AbsoluteUri.Should().StartWith("https://community.example.com/auth/sso?jwt=eyJ");
         response.Headers.CacheControl!.NoStore.Should().BeTrue();
         response.Headers.GetValues("Referrer-Policy").Should().Equal("no-referrer");
+        response.Headers.Pragma.Should().ContainSingle().Which.Name.Should().Be("no-cache", "HTTP/1.0 caches read Pragma");
         var read = new TribeSsoTokenReader(TribeSsoKey.FromString(TestKeys.Primary), new TribeSsoTokenReaderOptions { TimeProvider = _app.Clock }).Read(response.Headers.Location!);
         read.IsAccepted.Should().BeTrue();
         read.Claims!.IssuedAt.Should().Be(TestClock.Instant, "the issuer uses the application's TimeProvider");

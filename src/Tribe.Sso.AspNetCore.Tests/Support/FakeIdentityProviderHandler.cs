@@ -16,6 +16,12 @@ internal sealed class FakeIdentityProviderHandler : IAuthenticationSignOutHandle
     public const string FormPostScheme = "idp-form";
     public const string EndSession = "https://idp.example/end-session";
 
+    /// <summary>A handler that answers with its own redirect to the page it was given and sends it at once.</summary>
+    public const string SentHomeScheme = "sent-home";
+
+    /// <summary>A handler that signs out without touching the response.</summary>
+    public const string SilentScheme = "silent";
+
     private HttpContext _context = null!;
     private AuthenticationScheme _scheme = null!;
 
@@ -34,6 +40,18 @@ internal sealed class FakeIdentityProviderHandler : IAuthenticationSignOutHandle
 
     public async Task SignOutAsync(AuthenticationProperties? properties)
     {
+        if (_scheme.Name == SilentScheme)
+        {
+            return;
+        }
+
+        if (_scheme.Name == SentHomeScheme)
+        {
+            _context.Response.Redirect(properties!.RedirectUri!);
+            await _context.Response.Body.FlushAsync();
+            return;
+        }
+
         var request = _context.Request;
         var back = Uri.EscapeDataString(request.Scheme + "://" + request.Host + request.PathBase + properties?.RedirectUri);
         if (_scheme.Name == RedirectScheme)

@@ -35,7 +35,8 @@ internal sealed partial class TribeSsoCommunity : IDisposable
     private readonly TribeSsoMetrics? _metrics;
     private readonly Lock _reloadLock = new();
     private readonly List<IDisposable> _subscriptions;
-    private volatile Snapshot _current = new(null, null, "The settings have not been read yet.");
+    // Replaced by the constructor's first Reload, whatever it reads: nothing sees this one.
+    private volatile Snapshot _current = new(null, null, null);
 
     public TribeSsoCommunity(TribeSsoCommunityRegistration registration, IServiceProvider services)
     {
@@ -152,8 +153,8 @@ internal sealed partial class TribeSsoCommunity : IDisposable
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         string?[] fields =
         [
-            s.CommunityUrl?.OriginalString, s.PrivateKey, s.AllowShortPrivateKey ? "1" : "0", s.TokenLifetime.Ticks.ToString(CultureInfo.InvariantCulture),
-            s.Audience, s.SsoPath, s.RedirectParameterName, s.TokenParameterName, s.AllowAdminRole ? "1" : "0",
+            s.CommunityUrl?.OriginalString, s.PrivateKey, s.AllowShortPrivateKey.ToString(CultureInfo.InvariantCulture), s.TokenLifetime.Ticks.ToString(CultureInfo.InvariantCulture),
+            s.Audience, s.SsoPath, s.RedirectParameterName, s.TokenParameterName, s.AllowAdminRole.ToString(CultureInfo.InvariantCulture),
         ];
         foreach (var field in fields)
         {

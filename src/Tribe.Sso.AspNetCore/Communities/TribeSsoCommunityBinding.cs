@@ -32,7 +32,7 @@ internal static partial class TribeSsoCommunityBinding
         services.AddSingleton<IOptionsChangeTokenSource<TribeSsoCommunityOptions>>(new ConfigurationChangeTokenSource<TribeSsoCommunityOptions>(name, section));
     }
 
-    private static string Describe(InvalidOperationException e, string sectionPath)
+    internal static string Describe(InvalidOperationException e, string sectionPath)
     {
         var match = ConversionFailure().Match(e.Message);
         return match.Success

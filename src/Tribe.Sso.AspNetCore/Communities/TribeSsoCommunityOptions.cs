@@ -112,8 +112,8 @@ public sealed class TribeSsoCommunityOptions
         var options = new TribeSsoOptions
         {
             CommunityUrl = CommunityUrl,
-            PrivateKey = string.IsNullOrEmpty(PrivateKey) ? null
-                : AllowShortPrivateKey ? TribeSsoKey.FromShortCommunityKey(PrivateKey!) : TribeSsoKey.FromString(PrivateKey!),
+            // Check returns before this with no key.
+            PrivateKey = AllowShortPrivateKey ? TribeSsoKey.FromShortCommunityKey(PrivateKey!) : TribeSsoKey.FromString(PrivateKey!),
             TokenLifetime = TokenLifetime,
             Audience = Audience,
             SsoPath = SsoPath,

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Tribe.Sso.AspNetCore;
@@ -46,7 +47,7 @@ internal static class EmbedFrame
         var defaults = endpoints.Where(e => e.Metadata.GetMetadata<TribeSsoCommunityMetadata>() is null).ToList();
         var candidates = (defaults.Count > 0 ? defaults : endpoints)
             .Where(e => e.RoutePattern.Parameters.Count == 0)
-            .Select(e => "/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('~').TrimStart('/'))
+            .Select(e => PathOf(e.RoutePattern))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         if (candidates.Count == 0 && defaults.Count > 0)
@@ -62,7 +63,14 @@ internal static class EmbedFrame
         };
     }
 
-    private static bool HasRedirectParameter(string endpoint)
+    /// <summary>
+    /// The path of a pattern without parameters, from its segments (all literal): its raw text leaves out the prefix of
+    /// a group built from a route pattern object rather than a string.
+    /// </summary>
+    private static string PathOf(RoutePattern pattern)
+        => "/" + string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.OfType<RoutePatternLiteralPart>().Select(part => part.Content))));
+
+        private static bool HasRedirectParameter(string endpoint)
     {
         return UrlText.QueryOf(endpoint) is { } query
             && LinkFormat.ParseQuery(query).Any(p => LinkFormat.RedirectParameters.Contains(p.Key, StringComparer.OrdinalIgnoreCase));

@@ -44,9 +44,9 @@ internal static class LogoutRequestOrigin
         return issuer is null ? null : UrlText.Origin(issuer.CommunityUrl);
     }
 
+    // An absent header reads as empty, which is no absolute URL.
     private static bool IsFrom(string header, string origin)
-        => header.Length > 0
-            && Uri.TryCreate(header, UriKind.Absolute, out var url)
+        => Uri.TryCreate(header, UriKind.Absolute, out var url)
             && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
             && string.Equals(UrlText.Origin(url), origin, StringComparison.OrdinalIgnoreCase);
 }

@@ -28,6 +28,7 @@ internal static partial class TribeSsoLogoutEndpoint
     {
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerName);
         var metrics = context.RequestServices.GetService<TribeSsoMetrics>();
+        // A refused target comes back as null: only a checked one is carried or used.
         var problem = RedirectQuery.FindProblem(context.Request.Query, Fix, out var target);
         if (HttpMethods.IsPost(context.Request.Method))
         {
@@ -43,11 +44,11 @@ internal static partial class TribeSsoLogoutEndpoint
         {
             LogConfirmationShown(logger);
             metrics?.Logout("confirmation_shown");
-            await LogoutConfirmationPage.Write(context, problem is null ? target : null).ConfigureAwait(false);
+            await LogoutConfirmationPage.Write(context, target).ConfigureAwait(false);
             return;
         }
 
-        await SignOutAsync(context, logger, metrics, problem, UrlText.AsciiLocation(problem is null ? target ?? defaultRedirectPath : defaultRedirectPath), schemes).ConfigureAwait(false);
+        await SignOutAsync(context, logger, metrics, problem, UrlText.AsciiLocation(target ?? defaultRedirectPath), schemes).ConfigureAwait(false);
     }
 
     /// <summary>Says why <paramref name="path"/> cannot be the default landing page, or null.</summary>
@@ -74,7 +75,8 @@ internal static partial class TribeSsoLogoutEndpoint
         {
             // The last handler that answers wins: a cookie handler's redirect home must not hide the provider's page.
             UndoLocalRedirect(response, landing);
-            await (scheme is null ? context.SignOutAsync(properties) : context.SignOutAsync(scheme, properties)).ConfigureAwait(false);
+            // A null scheme is the default sign-out scheme, as HttpContext.SignOutAsync(properties) passes it.
+            await context.SignOutAsync(scheme, properties).ConfigureAwait(false);
         }
 
         LogSignedOut(logger, userId ?? "(anonymous)");
@@ -103,7 +105,8 @@ internal static partial class TribeSsoLogoutEndpoint
 
     private static void UndoLocalRedirect(HttpResponse response, string landing)
     {
-        if (!response.HasStarted && response.Headers.Location.Count > 0 && response.Headers.Location == landing)
+        // The landing page is never empty (a checked path), so an absent Location never equals it.
+        if (!response.HasStarted && response.Headers.Location == landing)
         {
             response.Headers.Location = default;
             response.StatusCode = StatusCodes.Status200OK;

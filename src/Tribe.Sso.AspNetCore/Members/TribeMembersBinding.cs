@@ -60,7 +60,7 @@ internal static partial class TribeMembersBinding
         }
     }
 
-    private static string Describe(InvalidOperationException e, string settingsPath)
+    internal static string Describe(InvalidOperationException e, string settingsPath)
     {
         var match = ConversionFailure().Match(e.Message);
         return match.Success

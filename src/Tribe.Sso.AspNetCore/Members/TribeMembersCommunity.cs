@@ -37,7 +37,8 @@ internal sealed partial class TribeMembersCommunity : IDisposable
     private readonly ILogger _logger;
     private readonly Lock _reloadLock = new();
     private readonly List<IDisposable> _subscriptions;
-    private volatile Snapshot _current = new(null, null, "The settings have not been read yet.");
+    // Replaced by the constructor's first Reload, whatever it reads: nothing sees this one.
+    private volatile Snapshot _current = new(null, null, null);
 
     public TribeMembersCommunity(TribeMembersRegistration registration, IServiceProvider services)
     {

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 using Tribe.Sso.Members;
 
@@ -106,8 +107,11 @@ public static class TribeSsoMembersServiceCollectionExtensions
         // rotation never reaches it. The factory's default primary handler (SocketsHttpHandler, its PooledConnectionLifetime
         // set to the HandlerLifetime) recycles connections instead, so a DNS change of the API host is still seen.
         // Redirects are not followed, whatever primary handler the factory builds: one would carry the credentials and the
-        // member's data to wherever the answer points (the members client refuses a 3xx as an error naming ApiUrl).
-        services.AddHttpClient(registration.HttpClientName).ConfigurePrimaryHttpMessageHandler(static (handler, _) => NoRedirects(handler));
+        // member's data to wherever the answer points (the members client refuses a 3xx as an error naming ApiUrl). Added
+        // in a post-configuration, so it runs after an application's own ConfigurePrimaryHttpMessageHandler, whichever
+        // call comes first: a handler built there replaces the primary handler, and an earlier setting would be lost.
+        services.AddHttpClient(registration.HttpClientName);
+        services.PostConfigure<HttpClientFactoryOptions>(registration.HttpClientName, static options => options.HttpMessageHandlerBuilderActions.Add(static builder => NoRedirects(builder.PrimaryHandler)));
         services.AddKeyedSingleton(name, (provider, _) => new TribeMembersCommunity(registration, provider));
 
         // Transient, so each resolution reads the community's current client: one reference read, no lock.
