@@ -4,6 +4,7 @@ using System.Net;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 using Tribe.Sso.AspNetCore;
 
 namespace Tribe.Sso.StackExchangeRedis.Tests;
@@ -92,6 +93,30 @@ public class UseRedisDeliveryLogTests : RedisFixture
 
         ((string?)await Inspector.GetDatabase().StringGetAsync(RedisTribeWebhookDeliveryLog.KeyOf("", id))).Should().Be("done");
         Inspector.IsConnected.Should().BeTrue();
+    }
+
+    [Test]
+    public void TheArguments_AreChecked_NamingTheParameter()
+    {
+        var webhooks = new ServiceCollection().AddTribeSsoWebhooks(Configuration(new()).GetSection("TribeSso"));
+        TribeSsoWebhooksBuilder none = null!;
+
+        FluentActions.Invoking(() => none.UseRedisDeliveryLog()).Should().Throw<ArgumentNullException>().WithParameterName("builder");
+        FluentActions.Invoking(() => none.UseRedisDeliveryLog(Redis.ConnectionString)).Should().Throw<ArgumentNullException>().WithParameterName("builder");
+        FluentActions.Invoking(() => none.UseRedisDeliveryLog(Inspector)).Should().Throw<ArgumentNullException>().WithParameterName("builder");
+        FluentActions.Invoking(() => webhooks.UseRedisDeliveryLog((IConnectionMultiplexer)null!)).Should().Throw<ArgumentNullException>().WithParameterName("connection");
+        FluentActions.Invoking(() => webhooks.UseRedisDeliveryLog((string)null!)).Should().Throw<ArgumentNullException>().WithParameterName("connectionString");
+        FluentActions.Invoking(() => webhooks.UseRedisDeliveryLog(" ")).Should().Throw<ArgumentException>().WithParameterName("connectionString");
+    }
+
+    [Test]
+    public void AConnectionStringNamingNoServer_IsRefused_NamingItWithoutQuotingIt()
+    {
+        var webhooks = new ServiceCollection().AddTribeSsoWebhooks(Configuration(new()).GetSection("TribeSso"));
+
+        var act = () => webhooks.UseRedisDeliveryLog("password=s3cret-value");
+
+        act.Should().Throw<ArgumentException>().WithMessage("The Redis connection string names no Redis server. Write host:port and options separated by commas, such as redis.internal:6379,password=…,ssl=true.");
     }
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();

@@ -104,15 +104,19 @@ public static class TribeSsoRedisWebhooksBuilderExtensions
             target.Password(services)));
     }
 
+    /// <summary>The password in the multiplexer's configuration, if it can be read: it is cut out of every message.</summary>
     private static string? PasswordOf(IConnectionMultiplexer connection)
     {
+        string? password = null;
         try
         {
-            return ConfigurationOptions.Parse(connection.Configuration).Password;
+            password = ConfigurationOptions.Parse(connection.Configuration).Password;
         }
         catch (ArgumentException)
         {
-            return null;
+            // A configuration the client cannot read back: there is no password to look for.
         }
+
+        return password;
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using StackExchange.Redis;
 using Tribe.Sso.AspNetCore;
@@ -143,6 +144,98 @@ public class RedisTribeWebhookDeliveryLogTests : RedisFixture
         records[0].Message.Should().StartWith("Tribe SSO webhooks, community 'acme': Redis did not claim event evt-down (").And.EndWith("); the delivery is answered 503 so the community retries it; nothing ran");
         records.Should().OnlyContain(r => !r.Message.Contains(password, StringComparison.Ordinal) && r.Exception == null);
     }
+
+    [Test]
+    public async Task AClaimThatLapsesBetweenItsSetAndItsGet_IsTriedThreeTimes_ThenAnsweredInProgress()
+    {
+        var redis = new FakeRedis();
+        var log = new RedisTribeWebhookDeliveryLog(() => ValueTask.FromResult(redis.Multiplexer()), _logger, password: null);
+
+        var claim = await log.TryClaimAsync("acme", "evt-lapsing", Lease, default);
+
+        claim.Should().Be(new TribeWebhookClaim(TribeWebhookClaimOutcome.InProgress, null));
+        (redis.Sets, redis.Gets).Should().Be((3, 3));
+        _logger.Collector.Count.Should().Be(0);
+    }
+
+    [Test]
+    public async Task EachFailure_IsLogged_AndTheFirstSuccessAfterIt_LogsTheRecoveryOnce_WhicheverOperationItIs()
+    {
+        var down = false;
+        var log = new RedisTribeWebhookDeliveryLog(() => down ? throw FakeRedis.Unreachable("no answer from 10.0.0.7") : ValueTask.FromResult<IConnectionMultiplexer>(Inspector), _logger, password: null);
+        var id = NewId();
+        var claim = await log.TryClaimAsync("", id, Lease, default);
+        _logger.Collector.Count.Should().Be(0, "nothing failed, so nothing recovered");
+
+        down = true;
+        await log.CompleteAsync("", id, claim, Lease, default);
+        down = false;
+        (await log.TryClaimAsync("", id, Lease, default)).Outcome.Should().Be(TribeWebhookClaimOutcome.InProgress, "the key still holds the claim");
+
+        down = true;
+        await log.ReleaseAsync("", id, claim, default);
+        down = false;
+        await log.CompleteAsync("", id, claim, Lease, default);
+
+        down = true;
+        (await log.TryClaimAsync("", id, Lease, default)).Outcome.Should().Be(TribeWebhookClaimOutcome.Unavailable);
+        down = false;
+        await log.ReleaseAsync("", id, claim, default);
+
+        down = true;
+        await log.TryClaimAsync("acme", id, Lease, default);
+        down = false;
+        (await log.TryClaimAsync("acme", id, Lease, default)).Outcome.Should().Be(TribeWebhookClaimOutcome.Claimed);
+        await log.CompleteAsync("acme", id, claim, Lease, default);
+        await log.TryClaimAsync("acme", id, Lease, default);
+
+        var records = _logger.Collector.GetSnapshot();
+        records.Select(r => (r.Id.Id, r.Id.Name, r.Level)).Should().Equal(
+            Unavailable, Available, Unavailable, Available, Unavailable, Available, Unavailable, Available);
+        records.Select(r => r.Message).Should().Equal(
+            "Tribe SSO webhooks, default community: Redis did not complete event " + id + " (RedisConnectionException: no answer from 10.0.0.7); the handler ran, but its completion is not recorded: a delivery of the event after the claim's lease may run it again",
+            "Tribe SSO webhooks, default community: Redis answers the delivery log again",
+            "Tribe SSO webhooks, default community: Redis did not release event " + id + " (RedisConnectionException: no answer from 10.0.0.7); the claim lapses after its lease, and the community's retry after that runs the event",
+            "Tribe SSO webhooks, default community: Redis answers the delivery log again",
+            "Tribe SSO webhooks, default community: Redis did not claim event " + id + " (RedisConnectionException: no answer from 10.0.0.7); the delivery is answered 503 so the community retries it; nothing ran",
+            "Tribe SSO webhooks, default community: Redis answers the delivery log again",
+            "Tribe SSO webhooks, community 'acme': Redis did not claim event " + id + " (RedisConnectionException: no answer from 10.0.0.7); the delivery is answered 503 so the community retries it; nothing ran",
+            "Tribe SSO webhooks, community 'acme': Redis answers the delivery log again");
+    }
+
+    [Test]
+    public async Task WithWarningsOff_AFailureLogsNothing_ButItsRecoveryIsStillLogged()
+    {
+        var down = true;
+        var log = new RedisTribeWebhookDeliveryLog(() => down ? throw FakeRedis.Unreachable("down") : ValueTask.FromResult<IConnectionMultiplexer>(Inspector), _logger, password: null);
+        _logger.ControlLevel(LogLevel.Warning, enabled: false);
+
+        (await log.TryClaimAsync("acme", NewId(), Lease, default)).Outcome.Should().Be(TribeWebhookClaimOutcome.Unavailable);
+        _logger.Collector.Count.Should().Be(0);
+        down = false;
+        await log.TryClaimAsync("acme", NewId(), Lease, default);
+
+        _logger.Collector.GetSnapshot().Select(r => r.Id.Id).Should().Equal(61);
+    }
+
+    [Test]
+    public async Task WithInformationOff_TheRecoveryIsNotLogged_NorLaterWhenItIsOnAgain()
+    {
+        var down = true;
+        var log = new RedisTribeWebhookDeliveryLog(() => down ? throw FakeRedis.Unreachable("down") : ValueTask.FromResult<IConnectionMultiplexer>(Inspector), _logger, password: null);
+        _logger.ControlLevel(LogLevel.Information, enabled: false);
+
+        await log.TryClaimAsync("acme", NewId(), Lease, default);
+        down = false;
+        await log.TryClaimAsync("acme", NewId(), Lease, default);
+        _logger.ControlLevel(LogLevel.Information, enabled: true);
+        await log.TryClaimAsync("acme", NewId(), Lease, default);
+
+        _logger.Collector.GetSnapshot().Select(r => r.Id.Id).Should().Equal(60);
+    }
+
+    private static readonly (int, string, LogLevel) Unavailable = (60, "WebhookRedisUnavailable", LogLevel.Warning);
+    private static readonly (int, string, LogLevel) Available = (61, "WebhookRedisAvailable", LogLevel.Information);
 
     private static string NewId() => "evt-" + Guid.NewGuid().ToString("N");
 }

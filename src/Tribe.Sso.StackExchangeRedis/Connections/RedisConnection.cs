@@ -43,20 +43,23 @@ internal sealed class RedisConnection(RedisConnectionString connectionString) : 
             connecting = _connecting;
         }
 
-        if (connecting is { IsCompletedSuccessfully: true })
+        if (connecting is null)
         {
-            await connecting.Result.DisposeAsync().ConfigureAwait(false);
+            return;
         }
-        else if (connecting is not null)
+
+        // A connect still under way is waited for, so that the multiplexer it makes is closed too.
+        ConnectionMultiplexer multiplexer;
+        try
         {
-            try
-            {
-                await (await connecting.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
-            }
-            catch (RedisException)
-            {
-                // It never connected: nothing to close.
-            }
+            multiplexer = await connecting.ConfigureAwait(false);
         }
+        catch (RedisException)
+        {
+            // It never connected: nothing to close.
+            return;
+        }
+
+        await multiplexer.DisposeAsync().ConfigureAwait(false);
     }
 }

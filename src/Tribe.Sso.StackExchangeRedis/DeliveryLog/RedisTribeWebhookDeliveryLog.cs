@@ -112,23 +112,20 @@ internal sealed class RedisTribeWebhookDeliveryLog(Func<ValueTask<IConnectionMul
     private void Failed(string community, string operation, string eventId, Exception e, string consequence)
     {
         Interlocked.Exchange(ref _failing, 1);
-        if (!logger.IsEnabled(LogLevel.Warning))
+        if (logger.IsEnabled(LogLevel.Warning))
         {
-            return;
+            RedisDeliveryLogEvents.Unavailable(logger, Name(community), operation, eventId, e.GetType().Name, RedisConnectionString.Redact(e.Message, password), consequence);
         }
-
-        RedisDeliveryLogEvents.Unavailable(logger, Name(community), operation, eventId, e.GetType().Name, RedisConnectionString.Redact(e.Message, password), consequence);
     }
 
+    /// <summary>Logs the recovery once: only the call that turns the flag back to 0 logs it (a plain read first, so that a healthy log never writes the flag).</summary>
     private void Recovered(string community)
     {
-        if (Volatile.Read(ref _failing) == 0 || Interlocked.Exchange(ref _failing, 0) == 0 || !logger.IsEnabled(LogLevel.Information))
+        if (Volatile.Read(ref _failing) != 0 && Interlocked.Exchange(ref _failing, 0) != 0 && logger.IsEnabled(LogLevel.Information))
         {
-            return;
+            var name = Name(community);
+            RedisDeliveryLogEvents.Available(logger, name);
         }
-
-        var name = Name(community);
-        RedisDeliveryLogEvents.Available(logger, name);
     }
 
     private static string Name(string community) => community.Length == 0 ? "default community" : "community '" + community + "'";

@@ -26,16 +26,14 @@ internal sealed class RedisDeliveryLogHealthCheck(IServiceProvider services, Tim
             return new HealthCheckResult(context.Registration.FailureStatus, "No community's delivery log is on Redis. Call UseRedisDeliveryLog on AddTribeSsoWebhooks(…), or remove this health check.");
         }
 
-        var status = HealthStatus.Healthy;
-        var lines = new List<string>(targets.Count);
+        var results = new List<(string Line, HealthStatus Status)>(targets.Count);
         foreach (var target in targets)
         {
-            var (line, targetStatus) = await PingAsync(target, context.Registration.FailureStatus).ConfigureAwait(false);
-            lines.Add(line);
-            status = targetStatus < status ? targetStatus : status;
+            results.Add(await PingAsync(target, context.Registration.FailureStatus).ConfigureAwait(false));
         }
 
-        return new HealthCheckResult(status, string.Join(" ", lines));
+        // The worst wins: HealthStatus orders Unhealthy < Degraded < Healthy.
+        return new HealthCheckResult(results.Min(r => r.Status), string.Join(" ", results.Select(r => r.Line)));
     }
 
     private async Task<(string Line, HealthStatus Status)> PingAsync(RedisDeliveryLogTarget target, HealthStatus failureStatus)
