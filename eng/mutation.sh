@@ -79,7 +79,9 @@ for package in "${packages[@]}"; do
   run_commit=$(git rev-parse HEAD)
   run_clean=$(git diff --quiet HEAD -- src && echo 1 || true)
   set +e
-  (cd "$dir" && dotnet stryker --config-file stryker-config.json --output "$out" \
+  # Run from the test project's folder: Stryker's --since then counts a changed file there as a changed test, and
+  # tests again every mutant that test covers (from the package's own folder it would see no test change at all).
+  (cd "$dir.Tests" && dotnet stryker --config-file "../${dir#src/}/stryker-config.json" --output "$out" \
       --concurrency "${STRYKER_CONCURRENCY:-1}" --skip-version-check "${since[@]}" "$@") 2>&1 | tee "$out/stryker.log"
   code=${PIPESTATUS[0]}
   set -e
