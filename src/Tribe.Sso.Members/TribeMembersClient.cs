@@ -17,7 +17,7 @@ namespace Tribe.Sso.Members;
 /// Queries and <c>updateMember</c> are retried on rate limits (code 104, HTTP 429, honouring <c>Retry-After</c>),
 /// server errors and timeouts; <c>deleteMember</c> only on rate limits. See docs/members.md.
 /// </remarks>
-public sealed class TribeMembersClient : IDisposable
+public sealed partial class TribeMembersClient : IDisposable
 {
     /// <summary>The page size of the email search.</summary>
     internal const int SearchPageSize = 20;
@@ -26,6 +26,9 @@ public sealed class TribeMembersClient : IDisposable
     internal const int MaxSearchPages = 50;
 
     private readonly OperationRunner _runner;
+
+    // False for a client from Share(): the runner, its token cache included, belongs to the client it was shared from.
+    private readonly bool _ownsRunner;
 
     /// <summary>Creates the client.</summary>
     /// <param name="options">The endpoint and credentials; validated here and copied, so later changes have no effect.</param>
@@ -61,6 +64,13 @@ public sealed class TribeMembersClient : IDisposable
         };
         ApiUrl = copy.ApiUrl;
         _runner = new OperationRunner(httpClient ?? SharedHttpClient.Instance, copy, timeProvider ?? TimeProvider.System, meterFactory);
+        _ownsRunner = true;
+    }
+
+    private TribeMembersClient(TribeMembersClient owner)
+    {
+        ApiUrl = owner.ApiUrl;
+        _runner = owner._runner;
     }
 
     /// <summary>The GraphQL endpoint the client sends to.</summary>
@@ -192,53 +202,25 @@ public sealed class TribeMembersClient : IDisposable
     }
 
     /// <summary>
-    /// Fixes the conflict the community answers a sign-in with when the member holding the user's email is linked to
-    /// another <c>externalId</c>: that member is relinked to <paramref name="user"/>'s id, so the user's next sign-in
-    /// succeeds. Changes nothing when a member already holds the user's id, and refuses when no member, several members
-    /// or an inactive member holds the email.
+    /// Returns a client that sends through this one (its endpoint, credentials, app token, retries and HttpClient) and whose
+    /// <see cref="Dispose"/> does nothing. Hand it to a container that disposes what it gives out while this client lives
+    /// on, such as a transient service disposed with each request's scope: disposing this client itself would end its
+    /// token renewals for every later call.
     /// </summary>
-    /// <param name="user">The user whose sign-in met the conflict.</param>
-    /// <param name="cancellationToken">Cancels the call, retries included.</param>
-    /// <returns>What was found and done.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="user"/> is null.</exception>
-    /// <exception cref="TribeMembersException">The community refused a request or could not be reached; the type says why.</exception>
-    public async Task<TribeConflictResolution> ResolveConflictAsync(TribeSsoUser user, CancellationToken cancellationToken = default)
+    /// <returns>A client sharing this one's state; disposing this one still cancels a renewal both are waiting for.</returns>
+    public TribeMembersClient Share() => new(this);
+
+    /// <summary>
+    /// Cancels a token renewal still running; later calls that need a new app token fail. The HttpClient is not disposed:
+    /// it belongs to the caller or is shared. A client from <see cref="Share"/> has nothing to dispose.
+    /// </summary>
+    public void Dispose()
     {
-        Guard.NotNull(user, nameof(user));
-        var linked = await FindByExternalIdAsync(user.Id, cancellationToken).ConfigureAwait(false);
-        if (linked is not null)
+        if (_ownsRunner)
         {
-            return new TribeConflictResolution(TribeConflictOutcome.NothingToDo, TribeConflictReason.AlreadyLinked, user.Id, new[] { linked.Id });
+            _runner.Dispose();
         }
-
-        var matches = await FindAllByEmailAsync(user.Email, cancellationToken).ConfigureAwait(false);
-        if (matches.Count == 0)
-        {
-            return TribeConflictResolution.Refused(TribeConflictReason.NoMemberWithEmail, user.Id, Array.Empty<string>());
-        }
-
-        if (matches.Count > 1)
-        {
-            return TribeConflictResolution.Refused(TribeConflictReason.AmbiguousEmail, user.Id, matches.Select(m => m.Id));
-        }
-
-        var member = matches[0];
-        if (!member.IsActive)
-        {
-            return TribeConflictResolution.Refused(TribeConflictReason.MemberNotActive, user.Id, new[] { member.Id }, member.Status);
-        }
-
-        if (string.IsNullOrEmpty(member.ExternalId))
-        {
-            return new TribeConflictResolution(TribeConflictOutcome.NothingToDo, TribeConflictReason.NotLinkedYet, user.Id, new[] { member.Id });
-        }
-
-        await UpdateAsync(member.Id, new TribeMemberChanges { ExternalId = user.Id }, cancellationToken).ConfigureAwait(false);
-        return new TribeConflictResolution(TribeConflictOutcome.Relinked, TribeConflictReason.LinkedToAnotherId, user.Id, new[] { member.Id }, member.ExternalId);
     }
-
-    /// <summary>Cancels a token renewal still running. The HttpClient is not disposed: it belongs to the caller or is shared.</summary>
-    public void Dispose() => _runner.Dispose();
 
     /// <summary>Describes the client by its endpoint, without credentials.</summary>
     /// <returns>For example <c>TribeMembersClient { ApiUrl = https://api.bettermode.com/ }</c>.</returns>

@@ -49,6 +49,28 @@ public class AddTribeSsoMembersTests
     }
 
     [Test]
+    public async Task Clients_ResolvedInARequestScope_StillRenewTheirTokens_AfterTheScopeDisposesThem()
+    {
+        var (host, _, recorder, _) = MembersHost.Build(MembersHost.Settings());
+        using var _ = host;
+        await host.StartAsync();
+        using (var request = host.Services.CreateScope())
+        {
+            // The container disposes each transient IDisposable it gave out when the scope ends.
+            request.ServiceProvider.GetRequiredService<TribeMembersClient>().Should().NotBeNull();
+            request.ServiceProvider.GetRequiredKeyedService<TribeMembersClient>("acme").Should().NotBeNull();
+        }
+
+        using var next = host.Services.CreateScope();
+        var find = () => next.ServiceProvider.GetRequiredService<TribeMembersClient>().FindByExternalIdAsync("42");
+        var findAtAcme = () => next.ServiceProvider.GetRequiredKeyedService<TribeMembersClient>("acme").FindByExternalIdAsync("42");
+
+        await find.Should().ThrowAsync<TribeMembersCredentialsException>("the community's answer to the test's credentials, not a cancelled token request");
+        await findAtAcme.Should().ThrowAsync<TribeMembersCredentialsException>();
+        recorder.Requests.Should().HaveCount(2, "each client asked for its app token");
+    }
+
+    [Test]
     public async Task ResolvedTwice_WithNoReload_IsTheSameClient_SoItsTokenIsReused()
     {
         var (host, _, _, _) = MembersHost.Build(MembersHost.Settings());

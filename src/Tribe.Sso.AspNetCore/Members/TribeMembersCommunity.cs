@@ -38,7 +38,7 @@ internal sealed partial class TribeMembersCommunity : IDisposable
     private readonly Lock _reloadLock = new();
     private readonly List<IDisposable> _subscriptions;
     // Replaced by the constructor's first Reload, whatever it reads: nothing sees this one.
-    private volatile Snapshot _current = new(null, null, null);
+    private volatile Snapshot _current = new(null, null, null, null);
 
     public TribeMembersCommunity(TribeMembersRegistration registration, IServiceProvider services)
     {
@@ -59,9 +59,13 @@ internal sealed partial class TribeMembersCommunity : IDisposable
         Reload();
     }
 
-    /// <summary>Gets the client in use: the last one built from valid settings.</summary>
+    /// <summary>
+    /// Gets the client in use, the last one built from valid settings, as a <see cref="TribeMembersClient.Share"/> of it:
+    /// the container disposes each transient it gives out with the request's scope, and disposing the client itself would
+    /// end its token renewals for every later request.
+    /// </summary>
     /// <exception cref="OptionsValidationException">The settings have never been valid.</exception>
-    public TribeMembersClient Client => _current.Client
+    public TribeMembersClient Client => _current.Shared
         ?? throw new OptionsValidationException(_registration.Name, typeof(TribeMembersClientOptions), [_current.Problem!]);
 
     /// <summary>Gets a value indicating whether a client was built (the settings were valid at least once).</summary>
@@ -113,7 +117,7 @@ internal sealed partial class TribeMembersCommunity : IDisposable
             }
 
             var client = new TribeMembersClient(settings, _httpClients.CreateClient(_registration.HttpClientName), _timeProvider, _meters);
-            _current = new Snapshot(client, settings, null);
+            _current = new Snapshot(client, client.Share(), settings, null);
             if (previous.Client is not null)
             {
                 LogSettingsApplied(_logger, _registration.DisplayName, client.ApiUrl.AbsoluteUri);
@@ -125,7 +129,7 @@ internal sealed partial class TribeMembersCommunity : IDisposable
     {
         if (previous.Client is null)
         {
-            _current = new Snapshot(null, null, problem);
+            _current = new Snapshot(null, null, null, problem);
         }
         else if (problem != previous.Problem)
         {
@@ -147,6 +151,6 @@ internal sealed partial class TribeMembersCommunity : IDisposable
     [LoggerMessage(EventId = 31, Level = LogLevel.Information, EventName = "MembersSettingsApplied", Message = "{Client}: new settings are in use for {ApiUrl}")]
     private static partial void LogSettingsApplied(ILogger logger, string client, string apiUrl);
 
-    /// <summary>A client, the settings it was built from and the state of the current settings, published together.</summary>
-    private sealed record Snapshot(TribeMembersClient? Client, TribeMembersClientOptions? Settings, string? Problem);
+    /// <summary>A client, the share given out, the settings it was built from and the state of the current settings, published together.</summary>
+    private sealed record Snapshot(TribeMembersClient? Client, TribeMembersClient? Shared, TribeMembersClientOptions? Settings, string? Problem);
 }
