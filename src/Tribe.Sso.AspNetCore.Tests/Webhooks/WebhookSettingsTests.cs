@@ -69,6 +69,44 @@ public class WebhookSettingsTests
     }
 
     [Test]
+    public async Task AReloadThatLeavesTheSettingsAlone_LogsNothing()
+    {
+        await using var app = await WebhooksApp.StartAsync();
+
+        app.Configuration.Reload("Unrelated:Setting", "changed");
+        app.Configuration.Reload("TribeSso:Webhooks:SigningSecret", WebhooksApp.Secret);
+
+        app.Logs.GetSnapshot().Should().NotContain(r => r.Id.Name == "WebhookSettingsApplied" || r.Id.Name == "WebhookSettingsRefused");
+    }
+
+    [TestCase("TribeSso:Webhooks:SigningSecret", "whsec-rotated-0123456789-abcdef")]
+    [TestCase("TribeSso:Webhooks:Tolerance", "00:04:00")]
+    [TestCase("TribeSso:Webhooks:MaxBodySize", "65536")]
+    [TestCase("TribeSso:Webhooks:DeliveryRetention", "12:00:00")]
+    [TestCase("TribeSso:Webhooks:ProcessingLease", "00:01:00")]
+    public async Task AReloadChangingOneSetting_AppliesIt_AndLogsOnce(string key, string value)
+    {
+        await using var app = await WebhooksApp.StartAsync();
+
+        app.Configuration.Reload(key, value);
+
+        app.Logs.GetSnapshot().Count(r => r.Id.Name == "WebhookSettingsApplied").Should().Be(1);
+    }
+
+    [Test]
+    public async Task ARefusedReload_ThenTheFormerSettingsAgain_AreAppliedAndHealthy()
+    {
+        await using var app = await WebhooksApp.StartAsync();
+        var health = app.App.Services.GetRequiredService<HealthCheckService>();
+
+        app.Configuration.Reload("TribeSso:Webhooks:SigningSecret", "");
+        app.Configuration.Reload("TribeSso:Webhooks:SigningSecret", WebhooksApp.Secret);
+
+        (await health.CheckHealthAsync()).Entries["tribe-sso-webhooks"].Status.Should().Be(HealthStatus.Healthy);
+        app.Logs.GetSnapshot().Count(r => r.Id.Name == "WebhookSettingsApplied").Should().Be(1);
+    }
+
+    [Test]
     public async Task ANamedCommunity_VerifiesWithItsOwnSecret()
     {
         const string AcmeSecret = "whsec-acme-0123456789-abcdefghij";

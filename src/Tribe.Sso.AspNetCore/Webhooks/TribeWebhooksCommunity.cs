@@ -92,6 +92,12 @@ internal sealed partial class TribeWebhooksCommunity : IDisposable
 
             if (problem is null)
             {
+                if (previous.Problem is null && previous.Settings is { } before && SameSettings(before, settings!))
+                {
+                    // A reload of the configuration that left these settings alone (another community's, say): nothing new.
+                    return;
+                }
+
                 _current = new Snapshot(verifier, settings, null);
                 if (previous.Verifier is not null)
                 {
@@ -110,6 +116,10 @@ internal sealed partial class TribeWebhooksCommunity : IDisposable
             }
         }
     }
+
+    private static bool SameSettings(TribeSsoWebhooksOptions a, TribeSsoWebhooksOptions b)
+        => a.SigningSecret == b.SigningSecret && a.Tolerance == b.Tolerance && a.MaxBodySize == b.MaxBodySize
+            && a.DeliveryRetention == b.DeliveryRetention && a.ProcessingLease == b.ProcessingLease;
 
     [LoggerMessage(EventId = 50, Level = LogLevel.Error, EventName = "WebhookSettingsRefused", Message = "{Community}: the new settings are refused; the previous ones stay in use until the configuration is fixed. {Problem}")]
     private static partial void LogSettingsRefused(ILogger logger, string community, string problem);
