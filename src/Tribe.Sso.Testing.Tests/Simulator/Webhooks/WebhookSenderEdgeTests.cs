@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -176,20 +177,29 @@ public partial class WebhookSenderEdgeTests
         Entry(hooks, "member.created").Should().Be((1, 200, null, true, false), "the events go on whatever the test request's fate");
     }
 
-    [Test]
-    public async Task TestAnswer_OverAMebibyte_IsNotReadAsAnEcho()
+    [TestCase(0, null, true)]
+    [TestCase(1, "answer-too-large", false)]
+    [TestCase(100_000, "answer-too-large", false)]
+    public async Task TestAnswer_OfAMebibyte_IsReadForItsEcho_OneByteMoreIsAFailure(int bytesOver, string? error, bool delivered)
     {
         var (hooks, _) = Create(o => o.WebhookMaxAttempts = 1);
         hooks.Receiver.Answer = (r, _) => r.Type != "TEST"
             ? WebhookReceiver.Succeeded(r)
-            : Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
-            {
-                Content = new StringContent("{\"data\":{\"challenge\":\"" + r.Data.GetProperty("challenge").GetString() + "\"},\"padding\":\"" + new string('x', 1024 * 1024) + "\"}"),
-            });
+            : Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new MemoryStream(EchoOfLength(r, 1024 * 1024 + bytesOver))) });
 
         hooks.SignIn(Issuers.Jane());
         await hooks.IdleAsync();
 
-        Entry(hooks, "TEST").Should().Be((1, null, "connection", false, false));
+        Entry(hooks, "TEST").Should().Be((1, 200, error, delivered, false));
+    }
+
+    /// <summary>The challenge's echo padded to exactly <paramref name="length"/> UTF-8 bytes.</summary>
+    private static byte[] EchoOfLength(WebhookReceiver.Received request, int length)
+    {
+        var head = "{\"data\":{\"challenge\":\"" + request.Data.GetProperty("challenge").GetString() + "\"},\"padding\":\"";
+        const string Tail = "\"}";
+        var echo = Encoding.UTF8.GetBytes(head + new string('x', length - head.Length - Tail.Length) + Tail);
+        echo.Length.Should().Be(length);
+        return echo;
     }
 }
