@@ -86,77 +86,22 @@ for package in "${packages[@]}"; do
   code=${PIPESTATUS[0]}
   set -e
   seconds=$(( $(date +%s) - start ))
-  score=$(python3 - "$out/reports/mutation-report.json" <<'PY' 2>/dev/null || echo "?"
-import json, sys
-report = json.load(open(sys.argv[1], encoding="utf-8"))
-counts = {}
-for f in report["files"].values():
-    for m in f["mutants"]:
-        counts[m["status"]] = counts.get(m["status"], 0) + 1
-detected = counts.get("Killed", 0) + counts.get("Timeout", 0)
-undetected = counts.get("Survived", 0) + counts.get("NoCoverage", 0)
-total = detected + undetected
-print(f"{100.0 * detected / total:.2f}% ({detected} of {total} detected; survived {counts.get('Survived', 0)}, no coverage {counts.get('NoCoverage', 0)})" if total else "n/a")
-PY
-)
-  # The score of each folder, for docs/quality.md's tables.
-  python3 - "$out/reports/mutation-report.json" <<'PY' 2>/dev/null | tee "$out/folders.txt" || true
-import json, os, sys
-report = json.load(open(sys.argv[1], encoding="utf-8"))
-folders = {}
-for path, f in report["files"].items():
-    rel = path.split("src/", 1)[-1]
-    folder = os.path.dirname(rel) or "."
-    c = folders.setdefault(folder, {})
-    for m in f["mutants"]:
-        c[m["status"]] = c.get(m["status"], 0) + 1
-for folder, c in sorted(folders.items()):
-    detected = c.get("Killed", 0) + c.get("Timeout", 0)
-    total = detected + c.get("Survived", 0) + c.get("NoCoverage", 0)
-    if total:
-        print(f"folder: {folder}/ {100.0 * detected / total:.2f}% ({detected} of {total}; survived {c.get('Survived', 0)}, no coverage {c.get('NoCoverage', 0)})")
-PY
-  # Every undetected mutant, one line each, for the log: docs/quality.md lists the equivalent ones.
-  python3 - "$out/reports/mutation-report.json" <<'PY' 2>/dev/null | tee "$out/undetected.txt" || true
-import json, sys
-report = json.load(open(sys.argv[1], encoding="utf-8"))
-for path, f in sorted(report["files"].items()):
-    for m in f["mutants"]:
-        if m["status"] in ("Survived", "NoCoverage"):
-            print(f"undetected: {path.split('src/')[-1]}:{m['location']['start']['line']} {m['status']} {m['mutatorName']}: {m.get('replacement', '')[:80]}")
-PY
+  report="$out/reports/mutation-report.json"
+  score=$(python3 eng/mutation-report.py score "$report" 2>/dev/null || echo "?")
+  # The score of each folder, for docs/quality.md's tables, and every undetected mutant, one line each, for the log
+  # (docs/quality.md lists the equivalent ones).
+  python3 eng/mutation-report.py folders "$report" 2>/dev/null | tee "$out/folders.txt" || true
+  python3 eng/mutation-report.py undetected "$report" 2>/dev/null | tee "$out/undetected.txt" || true
   say "$package: mutation score $score in $((seconds / 60)) min $((seconds % 60)) s; Stryker exit code $code"
-  if [ ! -f "$out/reports/mutation-report.json" ] && [ -n "$changed" ] && [ "$code" -eq 0 ]; then
+  if [ ! -f "$report" ] && [ -n "$changed" ] && [ "$code" -eq 0 ]; then
     score="n/a (no mutant in the changed files)"
   fi
   echo "$score" >"$out/score.txt"
   # TRIBE_SSO_RECORD=1 after a full run of a committed tree: this run becomes the package's recorded full run, the
   # commit that --changed diffs against (then update docs/quality.md's scores and the break threshold with it).
-  if [ "${TRIBE_SSO_RECORD:-0}" = "1" ] && [ -z "$changed" ] && [ $# -eq 0 ] && [ -f "$out/reports/mutation-report.json" ]; then
+  if [ "${TRIBE_SSO_RECORD:-0}" = "1" ] && [ -z "$changed" ] && [ $# -eq 0 ] && [ -f "$report" ]; then
     if [ -n "$run_clean" ]; then
-      python3 - "$package" "$run_commit" "$out/reports/mutation-report.json" "$seconds" <<'PY'
-import datetime, json, sys
-package, commit, path, seconds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-counts = {}
-for f in json.load(open(path, encoding="utf-8"))["files"].values():
-    for m in f["mutants"]:
-        counts[m["status"]] = counts.get(m["status"], 0) + 1
-detected = counts.get("Killed", 0) + counts.get("Timeout", 0)
-total = detected + counts.get("Survived", 0) + counts.get("NoCoverage", 0)
-runs = json.load(open("eng/mutation-full-runs.json", encoding="utf-8"))
-runs[package] = {
-    "commit": commit,
-    "date": datetime.date.today().isoformat(),
-    "score": round(100.0 * detected / total, 2),
-    "detected": detected,
-    "scored": total,
-    "minutes": round(seconds / 60),
-}
-with open("eng/mutation-full-runs.json", "w", encoding="utf-8") as out:
-    json.dump(runs, out, indent=2)
-    out.write("\n")
-print(f"[mutation] {package}: recorded as the full run of {commit} in eng/mutation-full-runs.json")
-PY
+      python3 eng/mutation-report.py record "$report" "$package" "$run_commit" "$seconds"
     else
       say "$package: not recorded: src/ has changes that are not committed"
     fi
