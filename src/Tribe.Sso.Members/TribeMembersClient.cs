@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
-using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -207,7 +206,7 @@ public sealed partial class TribeMembersClient : IDisposable
     /// on, such as a transient service disposed with each request's scope: disposing this client itself would end its
     /// token renewals for every later call.
     /// </summary>
-    /// <returns>A client sharing this one's state; disposing this one still cancels a renewal both are waiting for.</returns>
+    /// <returns>A client sharing this one's state; disposing this one ends token renewals for it and every share of it.</returns>
     public TribeMembersClient Share() => new(this);
 
     /// <summary>

@@ -247,11 +247,7 @@ public class WebhookEndpointPathTests
         return tags;
     }
 
-    /// <summary>
-    /// Sends event <paramref name="eventId"/> with <paramref name="log"/> as the delivery log and checks that the community
-    /// is asked to retry it: 503, <c>Retry-After</c>, the problem's detail, one delivery counted as <paramref name="outcome"/>
-    /// and no handler run. Returns the one log record <paramref name="logEventId"/>.
-    /// </summary>
+    /// <summary>Sends an event through <paramref name="log"/>: a retry-later 503, counted, no handler run; returns its one log record.</summary>
     private static async Task<FakeLogRecord> RetryLaterAsync(ScriptedLog log, string eventId, string retryAfter, string detail, string outcome, int logEventId)
     {
         using var harness = WebhookEndpointHarness.Create(webhooks: w => w.UseDeliveryLog(_ => log));

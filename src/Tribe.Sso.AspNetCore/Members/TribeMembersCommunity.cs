@@ -65,8 +65,15 @@ internal sealed partial class TribeMembersCommunity : IDisposable
     /// end its token renewals for every later request.
     /// </summary>
     /// <exception cref="OptionsValidationException">The settings have never been valid.</exception>
-    public TribeMembersClient Client => _current.Shared
-        ?? throw new OptionsValidationException(_registration.Name, typeof(TribeMembersClientOptions), [_current.Problem!]);
+    public TribeMembersClient Client
+    {
+        get
+        {
+            // One read: a first valid reload between two reads would leave no client and no problem to report.
+            var current = _current;
+            return current.Shared ?? throw new OptionsValidationException(_registration.Name, typeof(TribeMembersClientOptions), [current.Problem!]);
+        }
+    }
 
     /// <summary>Gets a value indicating whether a client was built (the settings were valid at least once).</summary>
     public bool HasClient => _current.Client is not null;
@@ -79,6 +86,7 @@ internal sealed partial class TribeMembersCommunity : IDisposable
 
     public void Dispose()
     {
+        // Disposing a subscription waits for its reload if one is running, so the client read next is the last one.
         foreach (var subscription in _subscriptions)
         {
             subscription.Dispose();

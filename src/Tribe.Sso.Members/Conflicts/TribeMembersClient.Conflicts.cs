@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 
 namespace Tribe.Sso.Members;
 
-/// <summary>The SSO conflict's fix, built on the client's finds and update.</summary>
+/// <content>The SSO conflict's fix, built on the client's finds and update.</content>
 public sealed partial class TribeMembersClient
 {
     /// <summary>

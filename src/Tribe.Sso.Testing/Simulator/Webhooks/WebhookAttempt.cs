@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -43,12 +44,14 @@ internal static class WebhookAttempt
             var answer = await ReadAnswerAsync(response.Content, timeoutSource.Token).ConfigureAwait(false);
             return (status, answer is not { } read ? WebhookFailure.AnswerTooLarge : Echoes(read, delivery.Challenge) ? null : WebhookFailure.ChallengeNotEchoed);
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException || timeoutSource.IsCancellationRequested)
         {
+            // The attempt's timeout: a cancelled call, or a read its expiry cut short by closing the stream.
             return (null, WebhookFailure.Timeout);
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
+            // No answer, or the test answer's body cut off before its end.
             return (null, WebhookFailure.Connection);
         }
 #pragma warning disable CA1031 // A partner's handler can throw anything; the queue must go on.
@@ -67,6 +70,9 @@ internal static class WebhookAttempt
         int read;
 #if NETSTANDARD2_0
         using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+
+        // .NET Framework's response stream does not watch the token once a read has begun: the timeout closes it instead.
+        using var closeOnTimeout = cancellationToken.Register(stream.Dispose);
         while ((read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
 #else
         using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
