@@ -17,6 +17,7 @@ namespace Tribe.Sso.Testing;
 internal sealed class SimulatorWebhooks
 {
     private const int MaxLogged = 1000;
+    private const int MaxAnswerBytes = 1024 * 1024;
 
     private readonly object _gate = new();
     private readonly Queue<WebhookDelivery> _ready = new();
@@ -41,6 +42,7 @@ internal sealed class SimulatorWebhooks
         _clock = clock;
         _client = options.WebhookHttpHandler is { } handler ? new HttpClient(handler, disposeHandler: false) : new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         _client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+        _client.MaxResponseContentBufferSize = MaxAnswerBytes;
     }
 
     /// <summary>The webhook of <paramref name="options"/>, or null when they set no URL.</summary>
