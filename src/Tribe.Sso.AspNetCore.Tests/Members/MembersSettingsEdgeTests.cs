@@ -117,7 +117,7 @@ public class MembersSettingsEdgeTests
     public async Task Dispose_DisposesTheClientInUse_SoItFetchesNoMoreTokens()
     {
         var (host, _, recorder, _) = MembersHost.Build(MembersHost.Settings());
-        // The share the container gives out: disposing the host disposes the client it shares, and ends its renewals too.
+        // Read from the holder, not resolved: the container disposes what it resolves itself.
         var client = host.Services.GetRequiredKeyedService<TribeMembersCommunity>(Options.DefaultName).Client;
 
         host.Dispose();

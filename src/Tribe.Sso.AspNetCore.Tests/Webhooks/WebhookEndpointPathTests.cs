@@ -146,12 +146,20 @@ public class WebhookEndpointPathTests
             _ => (Exception?)null,
         };
         var log = new ScriptedLog { Claim = () => exception is null ? new TribeWebhookClaim(TribeWebhookClaimOutcome.Unavailable, null) : throw exception };
+        using var harness = WebhookEndpointHarness.Create(webhooks: w => w.UseDeliveryLog(_ => log));
+        using var deliveries = Deliveries(harness);
 
-        var unavailable = await RetryLaterAsync(log, "u1", retryAfter: "30", "The delivery log is unavailable.", outcome: "unavailable", logEventId: 44);
+        var answer = await harness.SendAsync(WebhooksApp.MemberEvent("u1", "member.deleted"));
 
+        answer.Status.Should().Be(StatusCodes.Status503ServiceUnavailable);
+        answer.RetryAfter.Should().Be("30");
+        answer.Body.Should().Be(Problem(503, "https://tools.ietf.org/html/rfc9110#section-15.6.4", "Retry the delivery later.", "The delivery log is unavailable."));
+        var unavailable = harness.Logs.GetSnapshot().Should().ContainSingle(r => r.Id.Id == 44).Subject;
         unavailable.Level.Should().Be(LogLevel.Warning);
         unavailable.Exception.Should().BeSameAs(exception);
         unavailable.Message.Should().Be(Community + ": the delivery log failed to claim event u1; a delivery without a claim is answered 503 so the community retries it");
+        deliveries.GetMeasurementSnapshot().Should().ContainSingle().Which.Tags.Should().BeEquivalentTo(Tags("unavailable"));
+        harness.Handled.Calls.Should().BeEmpty();
     }
 
     [Test]
@@ -179,11 +187,19 @@ public class WebhookEndpointPathTests
     public async Task AnEventAnotherRequestIsHandling_Is503_RetryAfterTheLease_LoggedAndCountedInProgress()
     {
         var log = new ScriptedLog { Claim = () => new TribeWebhookClaim(TribeWebhookClaimOutcome.InProgress, null) };
+        using var harness = WebhookEndpointHarness.Create(webhooks: w => w.UseDeliveryLog(_ => log));
+        using var deliveries = Deliveries(harness);
 
-        var duplicate = await RetryLaterAsync(log, "p1", retryAfter: "120", "The event is being handled by another request.", outcome: "in_progress", logEventId: 42);
+        var answer = await harness.SendAsync(WebhooksApp.MemberEvent("p1", "member.deleted"));
 
+        answer.Status.Should().Be(StatusCodes.Status503ServiceUnavailable);
+        answer.RetryAfter.Should().Be("120");
+        answer.Body.Should().Be(Problem(503, "https://tools.ietf.org/html/rfc9110#section-15.6.4", "Retry the delivery later.", "The event is being handled by another request."));
+        var duplicate = harness.Logs.GetSnapshot().Should().ContainSingle(r => r.Id.Id == 42).Subject;
         duplicate.Level.Should().Be(LogLevel.Information);
         duplicate.Message.Should().Be(Community + ": event p1 (member.deleted) arrived again and is in_progress; no handler ran");
+        deliveries.GetMeasurementSnapshot().Should().ContainSingle().Which.Tags.Should().BeEquivalentTo(Tags("in_progress"));
+        harness.Handled.Calls.Should().BeEmpty();
     }
 
     [Test]
@@ -245,22 +261,6 @@ public class WebhookEndpointPathTests
         }
 
         return tags;
-    }
-
-    /// <summary>Sends an event through <paramref name="log"/>: a retry-later 503, counted, no handler run; returns its one log record.</summary>
-    private static async Task<FakeLogRecord> RetryLaterAsync(ScriptedLog log, string eventId, string retryAfter, string detail, string outcome, int logEventId)
-    {
-        using var harness = WebhookEndpointHarness.Create(webhooks: w => w.UseDeliveryLog(_ => log));
-        using var deliveries = Deliveries(harness);
-
-        var answer = await harness.SendAsync(WebhooksApp.MemberEvent(eventId, "member.deleted"));
-
-        answer.Status.Should().Be(StatusCodes.Status503ServiceUnavailable);
-        answer.RetryAfter.Should().Be(retryAfter);
-        answer.Body.Should().Be(Problem(503, "https://tools.ietf.org/html/rfc9110#section-15.6.4", "Retry the delivery later.", detail));
-        deliveries.GetMeasurementSnapshot().Should().ContainSingle().Which.Tags.Should().BeEquivalentTo(Tags(outcome));
-        harness.Handled.Calls.Should().BeEmpty();
-        return harness.Logs.GetSnapshot().Should().ContainSingle(r => r.Id.Id == logEventId).Subject;
     }
 
     private static MetricCollector<long> Deliveries(WebhookEndpointHarness harness)
