@@ -149,28 +149,14 @@ internal static class DeliveryReader
         return type;
     }
 
-    /// <summary>The challenge is echoed in the answer as sent: bounded, and whole UTF-16 so that the answer can be written.</summary>
+    /// <summary>
+    /// The challenge is echoed in the answer as sent, so it is bounded. It is whole UTF-16 already, so the answer can be
+    /// written: reading a string that holds a lone surrogate, escaped or encoded, throws, and the body is refused as not UTF-8.
+    /// </summary>
     private static string Challenge(string? challenge)
-    {
-        if (challenge is null || challenge.Length > MaxChallengeLength)
-        {
-            throw new TribeWebhookFormatException("The TEST delivery has no \"data.challenge\", or it is longer than " + MaxChallengeLength + " characters.");
-        }
-
-        for (var i = 0; i < challenge.Length; i++)
-        {
-            if (char.IsHighSurrogate(challenge[i]) && i + 1 < challenge.Length && char.IsLowSurrogate(challenge[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(challenge[i]))
-            {
-                throw new TribeWebhookFormatException("The TEST delivery's \"data.challenge\" holds a lone surrogate.");
-            }
-        }
-
-        return challenge;
-    }
+        => challenge is null || challenge.Length > MaxChallengeLength
+            ? throw new TribeWebhookFormatException("The TEST delivery has no \"data.challenge\", or it is longer than " + MaxChallengeLength + " characters.")
+            : challenge;
 
     /// <summary>A copy that outlives the document (whose pooled memory is returned when it is disposed); an absent object stays absent.</summary>
     private static JsonElement Kept(JsonElement element) => element.ValueKind == JsonValueKind.Undefined ? default : element.Clone();
