@@ -166,6 +166,17 @@ public class TribeWebhookDeliveryTests
     }
 
     [Test]
+    public void Descriptions_OfAbsentIds_SayNull_AndAGivenSpaceIsShown()
+    {
+        const string Body = "{\"type\":\"SUBSCRIPTION\",\"data\":{\"id\":\"e\",\"name\":\"space.updated\",\"actor\":{},\"target\":{\"spaceId\":\"s1\"}}}";
+
+        var e = TribeWebhookDelivery.Parse(Utf8(Body)).Event!;
+
+        e.Actor.ToString().Should().Be("TribeWebhookActor { Id = null, RoleType = null }");
+        e.Target.ToString().Should().Be("TribeWebhookTarget { NetworkId = null, MemberId = null, SpaceId = s1 }");
+    }
+
+    [Test]
     public void Descriptions_AreExact_AndNeverShowTheChallengeTheMemberOrAnEmail()
     {
         var test = TribeWebhookDelivery.Parse(Utf8(TestBody.Replace("c-7d1f", Marker, StringComparison.Ordinal)));

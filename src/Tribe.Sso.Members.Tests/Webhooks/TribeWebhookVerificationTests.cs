@@ -58,4 +58,19 @@ public class TribeWebhookVerificationTests
         unset.Message.Should().Be("No delivery was verified: this verdict is the default value, not one a verifier returned.");
         unset.Should().NotBe(Verifier().Verify(Mac(Now, Utf8(TestBody)), Now, Utf8(TestBody)));
     }
+
+    [Test]
+    public void HashCode_OfRefusalsWithTheSameTimestamp_Differs_SoASetOfVerdictsDoesNotCollide()
+    {
+        var body = Utf8(TestBody);
+        var missingSignature = Verifier().Verify(null, Now, body);
+        var missingTimestamp = Verifier().Verify(Mac(Now, body), null, body);
+        var malformed = Verifier().Verify("x", Now, body);
+
+        new[] { missingSignature.GetHashCode(), missingTimestamp.GetHashCode(), malformed.GetHashCode() }.Should().OnlyHaveUniqueItems();
+    }
+
+    [Test]
+    public void Message_OfARefusalWithoutASentence_StillSaysItWasRefused()
+        => new TribeWebhookVerification((TribeWebhookRefusal)99, 0, hasTimestamp: false).Message.Should().Be("The delivery was refused.");
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using static Tribe.Sso.Members.Tests.Support.WebhookFixtures;
@@ -210,6 +211,27 @@ public class TribeWebhookVerifierRefusalTests
         var bodyOnly = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Utf8(SecretText), Body));
 
         Verifier().Verify(bodyOnly, Now, Body).Refusal.Should().Be(TribeWebhookRefusal.WrongSignature);
+    }
+
+    [Test]
+    public void Verify_TwoBadDigitsInDifferentBytes_AreMalformed_OneBadDigitCannotCancelAnother()
+    {
+        var signature = new string('0', 20) + "x" + new string('0', 20) + "x" + new string('0', 22);
+
+        Verifier().Verify(signature, Now, Body).Refusal.Should().Be(TribeWebhookRefusal.MalformedSignature);
+    }
+
+    [Test]
+    public void Verify_TheRightMacWithTwoUppercaseLeadingFs_IsMalformed_NotValid()
+    {
+        var (body, signature) = Enumerable.Range(0, 1000).Select(n => Utf8("{\"n\":" + n + "}")).Select(b => (b, Mac(Now, b)))
+            .First(pair => Enumerable.Range(0, 32).Count(i => pair.Item2[2 * i] == 'f') >= 2);
+        var leadingFs = Enumerable.Range(0, 32).Where(i => signature[2 * i] == 'f').Take(2).ToArray();
+        var chars = signature.ToCharArray();
+        chars[2 * leadingFs[0]] = 'F';
+        chars[2 * leadingFs[1]] = 'F';
+
+        Verifier().Verify(new string(chars), Now, body).Refusal.Should().Be(TribeWebhookRefusal.MalformedSignature);
     }
 
     private static string UppercaseFirstLetter(string hex)

@@ -100,6 +100,15 @@ public class WebhookVectorTests
     }
 
     [Test]
+    public void Signer_AtTheEpochItself_SignsTimestampZero()
+    {
+        var signed = new TribeWebhookSigner(Secret).Sign(Utf8("{}"), DateTimeOffset.UnixEpoch);
+
+        signed.Timestamp.Should().Be("0");
+        signed.Signature.Should().Be(Mac("0", "{}"));
+    }
+
+    [Test]
     public void Verify_ByteArrayAndSpanOverloads_GiveTheSameVerdict_NullIsAnEmptyBody()
     {
         var body = Utf8(TestBody);
