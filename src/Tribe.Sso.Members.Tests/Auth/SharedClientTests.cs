@@ -14,7 +14,7 @@ public class SharedClientTests
     public async Task Share_SendsWithTheSameAppToken_OneTokenRequestForBoth()
     {
         var time = Clock.New();
-        var handler = FindsJane();
+        var handler = ScriptedHandler.FindingJane();
         var owner = Clients.App(handler, time);
         var shared = owner.Share();
 
@@ -32,7 +32,7 @@ public class SharedClientTests
     public async Task Share_DisposedAfterEachRequest_LeavesRenewalsWorking_ForItAndTheOwner()
     {
         var time = Clock.New();
-        var handler = FindsJane();
+        var handler = ScriptedHandler.FindingJane();
         handler.OnToken = _ => Task.FromResult(Answers.Token(time.GetUtcNow().AddHours(1)));
         var owner = Clients.App(handler, time);
 
@@ -55,7 +55,7 @@ public class SharedClientTests
     public async Task Dispose_TheOwner_EndsRenewals_ForItsSharesToo()
     {
         var time = Clock.New();
-        var handler = FindsJane();
+        var handler = ScriptedHandler.FindingJane();
         var owner = Clients.App(handler, time);
         var shared = owner.Share();
 
@@ -65,7 +65,4 @@ public class SharedClientTests
         await FluentActions.Awaiting(() => owner.FindByExternalIdAsync("42")).Should().ThrowAsync<OperationCanceledException>();
         handler.Operations.Should().BeEmpty("no call is sent without a token");
     }
-
-    private static ScriptedHandler FindsJane()
-        => new ScriptedHandler().Answer(_ => Answers.MemberAnswer("member", Answers.Member("m1", "42", "jane@example.com")));
 }

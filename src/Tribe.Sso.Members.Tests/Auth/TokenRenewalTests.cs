@@ -15,7 +15,7 @@ public class TokenRenewalTests
     public async Task AppCredentials_FirstCall_AsksLimitedTokenWithBasicAuthThenSendsBearer()
     {
         var time = Clock.New();
-        var handler = new ScriptedHandler().Answer(_ => Answers.MemberAnswer("member", Answers.Member("m1", "42", "jane@example.com")));
+        var handler = ScriptedHandler.FindingJane();
         var members = Clients.App(handler, time);
 
         await members.FindByExternalIdAsync("42");
@@ -33,7 +33,7 @@ public class TokenRenewalTests
     public async Task AppToken_BeforeItsRenewalTime_IsReused()
     {
         var time = Clock.New();
-        var handler = new ScriptedHandler().Answer(_ => Answers.MemberAnswer("member", Answers.Member("m1", "42", "jane@example.com")));
+        var handler = ScriptedHandler.FindingJane();
         var members = Clients.App(handler, time);
 
         await members.FindByExternalIdAsync("42");
@@ -48,7 +48,7 @@ public class TokenRenewalTests
     public async Task AppToken_SixtySecondsBeforeExp_IsRenewed()
     {
         var time = Clock.New();
-        var handler = new ScriptedHandler().Answer(_ => Answers.MemberAnswer("member", Answers.Member("m1", "42", "jane@example.com")));
+        var handler = ScriptedHandler.FindingJane();
         handler.OnToken = _ => Task.FromResult(Answers.Token(time.GetUtcNow().AddHours(1)));
         var members = Clients.App(handler, time);
 
@@ -65,7 +65,7 @@ public class TokenRenewalTests
     {
         var time = Clock.New();
         var release = new TaskCompletionSource<HttpResponseMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var handler = new ScriptedHandler().Answer(_ => Answers.MemberAnswer("member", Answers.Member("m1", "42", "jane@example.com")));
+        var handler = ScriptedHandler.FindingJane();
         handler.OnToken = _ => release.Task;
         var members = Clients.App(handler, time);
 
@@ -133,7 +133,7 @@ public class TokenRenewalTests
     public async Task AppTokenWithoutReadableExp_IsUsedForFiveMinutes(string accessToken)
     {
         var time = Clock.New();
-        var handler = new ScriptedHandler().Answer(_ => Answers.MemberAnswer("member", Answers.Member("m1", "42", "jane@example.com")));
+        var handler = ScriptedHandler.FindingJane();
         handler.OnToken = _ => Task.FromResult(Answers.Data(new() { ["limitedToken"] = new System.Text.Json.Nodes.JsonObject { ["accessToken"] = accessToken } }));
         var members = Clients.App(handler, time);
 
@@ -151,7 +151,7 @@ public class TokenRenewalTests
     {
         var time = Clock.New();
         time.Advance(TimeSpan.FromHours(2));
-        var handler = new ScriptedHandler().Answer(_ => Answers.MemberAnswer("member", Answers.Member("m1", "42", "jane@example.com")));
+        var handler = ScriptedHandler.FindingJane();
         var members = Clients.App(handler, time);
 
         for (var i = 0; i < 20; i++)
@@ -168,7 +168,7 @@ public class TokenRenewalTests
     {
         var time = Clock.New();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var handler = new ScriptedHandler().Answer(_ => Answers.MemberAnswer("member", Answers.Member("m1", "42", "jane@example.com")));
+        var handler = ScriptedHandler.FindingJane();
         handler.OnToken = async _ =>
         {
             await release.Task;

@@ -40,6 +40,10 @@ public sealed class ScriptedHandler : HttpMessageHandler
 
     public int TokenRequests => _sent.Count(r => r.IsTokenRequest);
 
+    /// <summary>A handler that answers every operation with the member <c>m1</c>: externalId <c>42</c>, <c>jane@example.com</c>.</summary>
+    public static ScriptedHandler FindingJane()
+        => new ScriptedHandler().Answer(_ => Answers.MemberAnswer("member", Answers.Member("m1", "42", "jane@example.com")));
+
     /// <summary>Answers every operation with the given function.</summary>
     public ScriptedHandler Answer(Func<SentRequest, HttpResponseMessage> answer)
     {

@@ -27,7 +27,7 @@ public class MembersTelemetryTests
         using var calls = Collector<long>("tribe.sso.members.calls");
         using var durations = Collector<double>("tribe.sso.members.duration");
         var time = Clock.New();
-        var handler = new ScriptedHandler().Answer(_ => Answers.MemberAnswer("member", Answers.Member("m1", "42", "jane@example.com")));
+        var handler = ScriptedHandler.FindingJane();
         using var members = Clients.App(handler, time, meters: _meters);
 
         await time.Drive(members.FindByExternalIdAsync("42"));

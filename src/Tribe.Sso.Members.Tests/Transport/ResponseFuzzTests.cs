@@ -71,7 +71,7 @@ public class ResponseFuzzTests
     {
         Fuzz.Run(Gen.Select(Body, Status), input =>
         {
-            var handler = new ScriptedHandler().Answer(_ => Answers.MemberAnswer("member", Answers.Member("m1", "42", "jane@example.com")));
+            var handler = ScriptedHandler.FindingJane();
             handler.OnToken = _ => Task.FromResult(Answers.Json(input.Item1, input.Item2));
             var time = Clock.New();
             var members = Clients.App(handler, time, o => o.MaxAttempts = 1);
