@@ -48,6 +48,17 @@ public class TribeWebhookDeliveryFieldTests
         TribeWebhookDelivery.Parse(Utf8(body)).Event.Should().BeOfType<TribeSpaceMembershipEvent>().Which.SpaceId.Should().Be("s9");
     }
 
+    [TestCase(new byte[] { 0xED, 0xA0, 0x80 }, TestName = "Parse_ChallengeWithAnEncodedLoneHighSurrogate_IsRefused")]
+    [TestCase(new byte[] { 0xED, 0xB0, 0x80 }, TestName = "Parse_ChallengeWithAnEncodedLoneLowSurrogate_IsRefused")]
+    public void Parse_ChallengeWithASurrogateWrittenAsUtf8Bytes_IsRefusedAsNotUtf8(byte[] surrogate)
+    {
+        // UTF-8 forbids encoding a surrogate; the challenge is echoed in the answer, so it must come out whole UTF-16.
+        byte[] body = [.. Utf8("{\"type\":\"TEST\",\"data\":{\"challenge\":\"a"), .. surrogate, .. Utf8("b\"}}")];
+
+        FluentActions.Invoking(() => TribeWebhookDelivery.Parse(body)).Should().ThrowExactly<TribeWebhookFormatException>()
+            .WithMessage("The webhook body holds a string that is not valid UTF-8.");
+    }
+
     [Test]
     public void Parse_TypeOfEveryAllowedCharacter_IsRead_TheirNeighboursAreNot()
     {
