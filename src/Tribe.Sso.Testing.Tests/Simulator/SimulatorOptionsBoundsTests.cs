@@ -188,6 +188,7 @@ public class SimulatorOptionsBoundsTests
     [TestCase("/..")]
     [TestCase("/a/.")]
     [TestCase("/a/")]
+    [TestCase("community-sim/x")]
     public void BasePath_WithAnyOtherCharacterOrSegment_IsRefused(string basePath)
     {
         var act = () => new TribeCommunitySimulatorOptions { BasePath = basePath };

@@ -119,6 +119,32 @@ public class MemberMutationTests
     }
 
     [Test]
+    public void DeleteMember_SignsOutTheirSession_WithAPageNotAnError()
+    {
+        var session = SimulatorResponses.Session(_gateway.SignIn(Issuers.Jane()));
+        var jane = _gateway.Simulator.Community.FindByExternalId("42")!;
+
+        GatewayFixture.Data(_gateway.Bot(Delete, new JsonObject { ["id"] = jane.Id }));
+        var page = _gateway.Simulator.Handle("GET", "/answers", session);
+
+        page.StatusCode.Should().Be(200);
+        SimulatorResponses.Text(page, "signed-out").Should().Be("You are not signed in. Log in or sign up on the partner's site to take part.");
+    }
+
+    [Test]
+    public void UpdateMember_ClearingTheExternalIdOfASignedInMember_ShowsNoneOnTheirPage()
+    {
+        var session = SimulatorResponses.Session(_gateway.SignIn(Issuers.Jane()));
+        var jane = _gateway.Simulator.Community.FindByExternalId("42")!;
+
+        GatewayFixture.Data(_gateway.Bot(Update, new JsonObject { ["id"] = jane.Id, ["input"] = new JsonObject { ["externalId"] = null } }));
+        var page = _gateway.Simulator.Handle("GET", "/answers", session);
+
+        SimulatorResponses.Text(page, "name").Should().Be("Jane Doe");
+        SimulatorResponses.Text(page, "external-id").Should().Be("(none)");
+    }
+
+    [Test]
     public void DeleteMember_WithAMembersToken_Answers102()
     {
         var jane = _gateway.Seed("jane@example.com", "Jane Doe", "42");
