@@ -82,9 +82,15 @@ public partial class ReaderBoundaryTests
     public void Read_GroupsOperation_IsAddOnlyForTheExactWordAdd(string members, TribeGroupsOperation operation)
         => Read("\"iat\":" + Now + ",\"exp\":" + (Now + 60) + "," + members).Claims!.GroupsOperation.Should().Be(operation);
 
-    [Test]
-    public void Read_LinkThatIsNotAnAbsoluteUrl_IsMalformed()
-        => Describe(Reader().Read("ht tp://community.example.com/auth/sso?jwt=a.b.c")).Should().Equal("Rejected Malformed : not a JWT: the link is not a valid absolute URL");
+    [TestCase("ht tp://community.example.com/auth/sso?jwt=a.b.c")]
+    [TestCase("://community.example.com/auth/sso?jwt=a.b.c")]
+    public void Read_LinkThatIsNotAnAbsoluteUrl_IsMalformed(string link)
+    {
+        var result = Reader().Read(link);
+
+        Describe(result).Should().Equal("Rejected Malformed : not a JWT: the link is not a valid absolute URL");
+        result.Token.Should().BeEmpty("a text with :// is read as a link, never as a bare token");
+    }
 
     [Test]
     public void Read_LinkWithTheTokenOnlyUnderAnotherCase_HasNoToken()

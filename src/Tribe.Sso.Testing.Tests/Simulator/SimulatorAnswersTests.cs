@@ -68,6 +68,9 @@ public partial class SimulatorAnswersTests
         var response = _simulator.Handle("GET", "/auth/logout", cookie);
 
         response.StatusCode.Should().Be(302);
+        response.Body.Should().BeEmpty();
+        response.Headers.Select(h => h.Key).Should().Equal("Content-Type", "Cache-Control", "Location", "Set-Cookie");
+        response.GetHeader("Content-Type").Should().Be("text/html; charset=utf-8");
         response.GetHeader("Location").Should().Be("/");
         response.GetHeader("Set-Cookie").Should().Be("tribe_sim_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
     }

@@ -6,7 +6,7 @@ using CsCheck;
 namespace Tribe.Sso.Testing.Tests.Simulator;
 
 /// <summary>The simulator's JSON API (docs/cli.md#tribe-sso-community), for test suites in any language, and its robustness.</summary>
-public class SimulatorApiTests
+public partial class SimulatorApiTests
 {
     private TribeCommunitySimulator _simulator = null!;
     private TribeSsoIssuer _issuer = null!;
@@ -26,12 +26,16 @@ public class SimulatorApiTests
 
         created.StatusCode.Should().Be(201);
         created.GetHeader("Content-Type").Should().Be("application/json; charset=utf-8");
+        Json(created).GetProperty("id").GetString().Should().MatchRegex("^[0-9a-f]{24}$").And.Be(_simulator.Community.Members.Single().Id);
+        Json(created).GetProperty("name").GetString().Should().Be("Jane (registered)");
         Json(created).GetProperty("externalId").ValueKind.Should().Be(JsonValueKind.Null);
         _simulator.Handle("GET", _issuer.CreateLoginUrl(Issuers.Jane()).ToUri().PathAndQuery).StatusCode.Should().Be(302);
 
         var members = Json(_simulator.Handle("GET", "/_simulator/members"));
 
         members.GetArrayLength().Should().Be(1);
+        members[0].GetProperty("id").GetString().Should().Be(Json(created).GetProperty("id").GetString());
+        members[0].GetProperty("name").GetString().Should().Be("Jane Doe", "the sign-in updates the name");
         members[0].GetProperty("externalId").GetString().Should().Be("42");
         members[0].GetProperty("email").GetString().Should().Be("jane@example.com");
         members[0].GetProperty("role").GetString().Should().Be("member");
@@ -55,6 +59,8 @@ public class SimulatorApiTests
         signIns[1].GetProperty("memberId").ValueKind.Should().Be(JsonValueKind.Null);
         signIns[1].GetProperty("findings")[0].GetProperty("severity").GetString().Should().Be("rejected");
         signIns[1].GetProperty("findings")[0].GetProperty("code").GetString().Should().Be("Malformed");
+        signIns[1].GetProperty("findings")[0].GetProperty("claim").ValueKind.Should().Be(JsonValueKind.Null);
+        signIns[1].GetProperty("findings")[0].GetProperty("message").GetString().Should().Be("not a JWT: 1 segment; a signed JWT has 3 (header.payload.signature)");
         response.Body.Should().NotContain("eyJ");
     }
 
@@ -63,6 +69,7 @@ public class SimulatorApiTests
     {
         var signIn = _simulator.Handle("GET", _issuer.CreateLoginUrl(Issuers.Jane()).ToUri().PathAndQuery);
         var session = signIn.GetHeader("Set-Cookie")!.Split(';')[0].Split('=')[1];
+        var jane = _simulator.Community.Members.Single().Id;
 
         _simulator.Handle("DELETE", "/_simulator").StatusCode.Should().Be(204);
 
@@ -70,6 +77,10 @@ public class SimulatorApiTests
         _simulator.SignIns.Should().BeEmpty();
         Json(_simulator.Handle("GET", "/_simulator/members")).GetArrayLength().Should().Be(0);
         _simulator.Handle("GET", "/", session).Body.Should().Contain("id=\"signed-out\"");
+
+        var sam = Json(_simulator.Handle("POST", "/_simulator/members", body: """{"email":"sam@example.com","name":"Sam"}""")).GetProperty("id").GetString();
+        sam.Should().Be(jane, "a new community numbers its members from the start again");
+        _simulator.Handle("GET", "/", session).Body.Should().Contain("id=\"signed-out\"", "a session from before the reset signs nobody in, not the member who now has that id");
     }
 
     [TestCase("", 400, "the body is not JSON*")]
@@ -129,19 +140,29 @@ public class SimulatorApiTests
     {
         _simulator.Handle("POST", "/_simulator/members", body: """{"email":"a@example.com","name":"A","externalId":"1"}""");
 
-        _simulator.Handle("POST", "/_simulator/members", body: """{"email":"A@example.com","name":"B"}""").StatusCode.Should().Be(409);
-        _simulator.Handle("POST", "/_simulator/members", body: """{"email":"b@example.com","name":"B","externalId":"1"}""").StatusCode.Should().Be(409);
+        var takenEmail = _simulator.Handle("POST", "/_simulator/members", body: """{"email":"A@example.com","name":"B"}""");
+        var takenExternalId = _simulator.Handle("POST", "/_simulator/members", body: """{"email":"b@example.com","name":"B","externalId":"1"}""");
+
+        new[] { takenEmail, takenExternalId }.Should().AllSatisfy(r =>
+        {
+            r.StatusCode.Should().Be(409);
+            Json(r).GetProperty("error").GetString().Should().Be("a member with this email or externalId already exists");
+        });
+        _simulator.Community.Members.Should().ContainSingle();
     }
 
-    [TestCase("PUT", "/_simulator/members", 405)]
-    [TestCase("GET", "/_simulator", 405)]
-    [TestCase("GET", "/_simulator/nothing", 404)]
-    public void OtherApiRequests_AreAnsweredInJson(string method, string path, int status)
+    [TestCase("PUT", "/_simulator/members", 405, "this address does not answer PUT")]
+    [TestCase("GET", "/_simulator", 405, "this address does not answer GET")]
+    [TestCase("POST", "/_simulator/sign-ins", 405, "this address does not answer POST")]
+    [TestCase("DELETE", "/_simulator/webhooks", 405, "this address does not answer DELETE")]
+    [TestCase("GET", "/_simulator/nothing", 404, "no such address; the API has GET and POST /_simulator/members, GET /_simulator/sign-ins, GET /_simulator/webhooks and DELETE /_simulator")]
+    public void OtherApiRequests_AreAnsweredInJson(string method, string path, int status, string error)
     {
         var response = _simulator.Handle(method, path);
 
         response.StatusCode.Should().Be(status);
-        Json(response).GetProperty("error").GetString().Should().NotBeEmpty();
+        response.GetHeader("Content-Type").Should().Be("application/json; charset=utf-8");
+        Json(response).GetProperty("error").GetString().Should().Be(error);
     }
 
     [Test]

@@ -23,15 +23,42 @@ public class SimulatorHardeningTests
     public void Sessions_KeepTheLast1000_LikeTheSignInLog()
     {
         var link = Issuers.WithClock(_clock).CreateLoginUrl(Issuers.Jane()).ToUri().PathAndQuery;
-        var sessions = Enumerable.Range(0, 1001).Select(_ => Session(_simulator.Handle("GET", link))).ToList();
+        var sessions = Enumerable.Range(0, 1002).Select(_ => Session(_simulator.Handle("GET", link))).ToList();
 
         var oldest = _simulator.Handle("GET", "/answers", sessions[0]);
         var secondOldest = _simulator.Handle("GET", "/answers", sessions[1]);
-        var newest = _simulator.Handle("GET", "/answers", sessions[1000]);
+        var thirdOldest = _simulator.Handle("GET", "/answers", sessions[2]);
+        var newest = _simulator.Handle("GET", "/answers", sessions[1001]);
 
-        oldest.Body.Should().Contain("id=\"signed-out\"", "the oldest of 1,001 sessions is dropped");
-        Text(secondOldest, "name").Should().Be("Jane Doe");
+        oldest.Body.Should().Contain("id=\"signed-out\"", "the oldest of 1,002 sessions is dropped");
+        secondOldest.Body.Should().Contain("id=\"signed-out\"", "and then the next oldest, not the oldest again");
+        Text(thirdOldest, "name").Should().Be("Jane Doe");
         Text(newest, "name").Should().Be("Jane Doe");
+    }
+
+    [Test]
+    public void Sessions_ThatEnded_AreNotEvictedInsteadOfALiveOne()
+    {
+        var link = Issuers.WithClock(_clock).CreateLoginUrl(Issuers.Jane()).ToUri().PathAndQuery;
+        _simulator.Handle("GET", "/auth/logout", Session(_simulator.Handle("GET", link)));
+
+        var sessions = Enumerable.Range(0, 1001).Select(_ => Session(_simulator.Handle("GET", link))).ToList();
+
+        _simulator.Handle("GET", "/answers", sessions[0]).Body.Should().Contain("id=\"signed-out\"", "1,001 live sessions: the oldest live one is dropped");
+        Text(_simulator.Handle("GET", "/answers", sessions[1]), "name").Should().Be("Jane Doe");
+    }
+
+    [Test]
+    public void Sessions_FromBeforeAReset_AreNotEvictedInsteadOfALiveOne()
+    {
+        var link = Issuers.WithClock(_clock).CreateLoginUrl(Issuers.Jane()).ToUri().PathAndQuery;
+        Session(_simulator.Handle("GET", link)).Should().NotBeEmpty();
+        _simulator.Reset();
+
+        var sessions = Enumerable.Range(0, 1001).Select(_ => Session(_simulator.Handle("GET", link))).ToList();
+
+        _simulator.Handle("GET", "/answers", sessions[0]).Body.Should().Contain("id=\"signed-out\"", "1,001 sessions since the reset: the oldest of them is dropped");
+        Text(_simulator.Handle("GET", "/answers", sessions[1]), "name").Should().Be("Jane Doe");
     }
 
     [Test]

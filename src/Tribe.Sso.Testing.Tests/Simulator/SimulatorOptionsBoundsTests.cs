@@ -70,6 +70,15 @@ public class SimulatorOptionsBoundsTests
     }
 
     [Test]
+    public void NetworkId_Over256Characters_IsRefused()
+    {
+        var act = () => new TribeCommunitySimulatorOptions { NetworkId = new string('n', 257) };
+
+        act.Should().Throw<ArgumentException>().WithMessage("NetworkId must be at most 256 characters: the gateway's access tokens carry it.");
+        new TribeCommunitySimulatorOptions { NetworkId = new string('n', 256) }.NetworkId.Should().HaveLength(256);
+    }
+
+    [Test]
     public void NetworkId_IsTakenAsGiven()
         => new TribeCommunitySimulatorOptions { NetworkId = " CAx1 " }.NetworkId.Should().Be(" CAx1 ");
 
@@ -188,6 +197,7 @@ public class SimulatorOptionsBoundsTests
     [TestCase("/..")]
     [TestCase("/a/.")]
     [TestCase("/a/")]
+    [TestCase("community-sim/x")]
     public void BasePath_WithAnyOtherCharacterOrSegment_IsRefused(string basePath)
     {
         var act = () => new TribeCommunitySimulatorOptions { BasePath = basePath };

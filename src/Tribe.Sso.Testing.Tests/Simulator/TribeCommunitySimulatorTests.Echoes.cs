@@ -61,4 +61,17 @@ public partial class TribeCommunitySimulatorTests
         Text(embed, "embed-options").Should().Be("readonly=true, jwt=…");
         new[] { page.Body, embed.Body }.Should().AllSatisfy(b => b.Should().NotContain(token.Split('.')[2]).And.NotContain("eyJ"));
     }
+
+    [Test]
+    public void Page_NeverReadsThePathAsAParameter_EvenWhenATokenNameCouldMatchIt()
+    {
+        var simulator = new TribeCommunitySimulator(TribeSsoKey.FromString(TestKeys.Primary), new TribeCommunitySimulatorOptions
+        {
+            ReaderOptions = new TribeSsoTokenReaderOptions { TimeProvider = _clock, TokenParameterName = "/secret" },
+        });
+
+        var page = simulator.Handle("GET", "/secret=abc?%2Fsecret=xyz");
+
+        Text(page, "page").Should().Be("/secret=abc?/secret=…", "only a parameter, after the '?', carries a token");
+    }
 }

@@ -53,4 +53,13 @@ public partial class TribeCommunitySimulatorTests
         Text(embed, "embed-signed-out").Should().StartWith("Not signed in.");
         embed.Body.Should().Contain("<a id=\"embed-log-in\" href=\"https://partner.example/community/sso?redirect=%2Fembed%2Fspace%2Fwhats-new\" target=\"_top\">Log in</a>");
     }
+
+    [Test]
+    public void EmbedPage_IsOneBoxInTheBody()
+    {
+        var embed = _simulator.Handle("GET", "/embed");
+
+        embed.Body.Should().Contain("</style></head><body><div class=\"embed\"><p id=\"embed-header\" class=\"name\">Simulated community</p><p>Embedded: ");
+        embed.Body.Should().EndWith("<span id=\"embed-options\">(none)</span></p></div></body></html>");
+    }
 }

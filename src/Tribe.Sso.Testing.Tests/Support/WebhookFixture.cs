@@ -46,12 +46,12 @@ internal sealed class WebhookFixture
     public TribeCommunitySimulatorResponse SignIn(TribeSsoUser user) => Simulator.Handle("GET", Issuer.CreateLoginUrl(user).ToUri().PathAndQuery);
 
     /// <summary>Runs a GraphQL operation with the app's bot token.</summary>
-    public JsonElement Bot(string query, string variablesJson)
-    {
-        var token = GatewayFixture.Data(Post(GatewayFixture.LimitedTokenQuery, GatewayFixture.TokenVariables().ToJsonString(), GatewayFixture.Basic()))
-            .GetProperty("limitedToken").GetProperty("accessToken").GetString();
-        return GatewayFixture.Data(Post(query, variablesJson, "Bearer " + token));
-    }
+    public JsonElement Bot(string query, string variablesJson, string? token = null) => GatewayFixture.Data(Post(query, variablesJson, "Bearer " + (token ?? BotToken())));
+
+    /// <summary>The app's bot token, from <c>limitedToken</c>.</summary>
+    public string BotToken()
+        => GatewayFixture.Data(Post(GatewayFixture.LimitedTokenQuery, GatewayFixture.TokenVariables().ToJsonString(), GatewayFixture.Basic()))
+            .GetProperty("limitedToken").GetProperty("accessToken").GetString()!;
 
     /// <summary>Waits (10 s at most, in real time) for the queue to empty.</summary>
     public async Task IdleAsync()

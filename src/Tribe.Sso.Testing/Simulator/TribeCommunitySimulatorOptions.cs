@@ -127,11 +127,15 @@ public sealed partial class TribeCommunitySimulatorOptions
 
     private static bool IsSegmentCharacter(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '.' or '_' or '~';
     /// <summary>Gets or sets the community's network id, which <c>limitedToken</c> takes and its tokens carry. Default <c>SimNetwork</c>.</summary>
-    /// <exception cref="ArgumentException">The value is null, empty or white space.</exception>
+    /// <exception cref="ArgumentException">
+    /// The value is null, empty or white space, or longer than 256 characters: the gateway reads only tokens of a bounded
+    /// size, and a token carries the id (each character escaped, at worst 6 bytes, so 256 fit with room to spare).
+    /// </exception>
     public string NetworkId
     {
         get => _networkId;
-        set => _networkId = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("NetworkId must be a network id, such as CAx1mZ7I7a.") : value;
+        set => _networkId = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("NetworkId must be a network id, such as CAx1mZ7I7a.")
+            : value.Length > 256 ? throw new ArgumentException("NetworkId must be at most 256 characters: the gateway's access tokens carry it.") : value;
     }
 
     /// <summary>Gets or sets the client id of the app installed on the community, for <c>limitedToken</c>; null (the default) installs no app.</summary>

@@ -11,7 +11,7 @@ namespace Tribe.Sso.Testing.Tests.Simulator.Gateway;
 /// <c>members(...)</c> at the edges: each order, <c>reverse</c>, each filter key and operator, <c>roleIds</c> and
 /// <c>status</c>, the page limits and the cursors on both sides, and what a page says about the next one.
 /// </summary>
-public class GatewayMemberListTests
+public partial class GatewayMemberListTests
 {
     private const string Page = """
         query Page($limit: Int!, $offset: Int, $after: String, $before: String, $orderBy: String, $reverse: Boolean, $query: String, $filterBy: [MemberListFilterByInput!], $roleIds: [ID!], $status: [MemberStatusInput!]) {

@@ -41,6 +41,12 @@ public class GatewaySyntaxTests
     [TestCase("query Q($a: Int = $b) { members(limit: $a) { totalCount } }", "1:19 Syntax Error: Unexpected $")]
     [TestCase("query Q($a: [Int] = [$b]) { members(limit: 1, offset: $a) { totalCount } }", "1:22 Syntax Error: Unexpected $")]
     [TestCase("query Q($f: MemberListFilterByInput = {key: $k, operator: equals, value: \"x\"}) { members(limit: 1, filterBy: [$f]) { totalCount } }", "1:45 Syntax Error: Unexpected $")]
+    // A comment at the end of the query is blanked to its last character, so the end is where graphql-js sees it.
+    [TestCase("{ __typename # c", "1:17 Syntax Error: Expected Name, found EOF; for more information see http://spec.graphql.org/October2021/#Field")]
+    // A query that ends inside a string just after a backslash, or after \u, is never read past its end. (The parser's
+    // words: graphql-js names the escape at the backslash, 1:29, as "\" and as "\u".)
+    [TestCase("{ members(limit: 1, query: \"\\", "1:30 Syntax Error: Invalid character escape sequence: \\\0.")]
+    [TestCase("{ members(limit: 1, query: \"\\u", "1:30 Syntax Error: Invalid character escape sequence at EOF: \\u.")]
     public void SyntaxError_IsRefusedWithItsLocation(string query, string expected)
     {
         GatewayAnswers.Only(_gateway.Bot(query), 400, "GRAPHQL_PARSE_FAILED").Should().Be(expected);
@@ -70,6 +76,11 @@ public class GatewaySyntaxTests
     [TestCase("\"a\\\\u{110000}\"", "a\\u{110000}")]
     [TestCase("\"\"\"a \\u{110000} \\\"\"\" b\"\"\"", "a \\u{110000} \"\"\" b")]
     [TestCase("\"\"\"a\"\"\" # \\u{110000} \"\n", "a")]
+    [TestCase("\"\\u{39}\"", "9")]
+    [TestCase("\"\\u{4A}\"", "J")]
+    [TestCase("\"\\u{4a}\"", "J")]
+    [TestCase("\"\"\"a#b\"\"\"", "a#b")]
+    [TestCase("\"\"\"a\\\"\"\"b#c\"\"\"", "a\"\"\"b#c")]
     public void StringLiteral_IsReadAsGraphQLJs16ReadsIt(string literal, string value)
     {
         _gateway.Seed("probe@example.com", value);
@@ -79,6 +90,19 @@ public class GatewaySyntaxTests
         var data = GatewayFixture.Data(_gateway.Bot("{ members(limit: 5, filterBy: [{key: \"name\", operator: equals, value: " + literal + "}]) { nodes { email } } }"));
 
         data.GetProperty("members").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("email").GetString()).Should().Equal("probe@example.com");
+    }
+
+    /// <summary>The first and last code points, and a one-digit escape, are read (none matches a member here).</summary>
+    [TestCase("\\u{0}")]
+    [TestCase("\\u{9}")]
+    [TestCase("\\u{10FFFF}")]
+    public void BracedEscape_AtTheEdgesOfItsRange_IsRead(string escaped)
+    {
+        _gateway.Seed("jo@example.com", "Jo");
+
+        var data = GatewayFixture.Data(_gateway.Bot("{ members(limit: 5, query: \"" + escaped + "\") { totalCount } }"));
+
+        data.GetProperty("members").GetProperty("totalCount").GetInt32().Should().Be(0);
     }
 
     [Test]

@@ -8,7 +8,7 @@ namespace Tribe.Sso.Testing.Tests.Simulator.Gateway;
 /// GRAPHQL_VALIDATION_FAILED, data null), in the order the errors are reported; and the documents just inside each rule,
 /// which run.
 /// </summary>
-public class GatewayValidationTests
+public partial class GatewayValidationTests
 {
     private GatewayFixture _gateway = null!;
 

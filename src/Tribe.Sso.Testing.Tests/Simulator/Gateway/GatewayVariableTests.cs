@@ -47,6 +47,8 @@ public class GatewayVariableTests
     [TestCase("{\"limit\": 1, \"filterBy\": {\"key\": \"email\", \"operator\": \"equals\", \"value\": \"x\", \"a b\": 1}}", "Variable \"$filterBy\" got a field \"…\" that is not defined by type \"MemberListFilterByInput\".")]
     [TestCase("{\"limit\": 1, \"filterBy\": {\"operator\": \"equals\", \"value\": \"x\"}}", "Variable \"$filterBy\" is missing the field \"key\" of required type \"String!\".")]
     [TestCase("{\"limit\": 1, \"filterBy\": {\"key\": \"email\", \"operator\": \"equals\", \"value\": null}}", "Variable \"$filterBy\" got null for non-null type \"String!\".")]
+    [TestCase("{\"limit\": 1, \"filterBy\": {\"key\": \"email\", \"operator\": \"equals\", \"value\": \"x\", \"A\": 1}}", "Variable \"$filterBy\" got a field \"A\" that is not defined by type \"MemberListFilterByInput\".")]
+    [TestCase("{\"limit\": 1, \"filterBy\": {\"key\": \"email\", \"operator\": \"equals\", \"value\": \"x\", \"a0\": 1}}", "Variable \"$filterBy\" got a field \"a0\" that is not defined by type \"MemberListFilterByInput\".")]
     public void Variable_ThatDoesNotFitItsType_IsRefused(string variables, string message)
     {
         GatewayAnswers.Only(Post(variables), 400, "BAD_USER_INPUT").Should().Be("- " + message);
@@ -87,6 +89,18 @@ public class GatewayVariableTests
         var data = GatewayFixture.Data(response);
         data.GetProperty("a").GetProperty("totalCount").GetInt32().Should().Be(1);
         data.GetProperty("b").GetProperty("totalCount").GetInt32().Should().Be(1);
+    }
+
+    /// <summary>One literal for a list argument is a list of that one value, as for a variable.</summary>
+    [Test]
+    public void OneLiteral_ForAListArgument_IsAListOfOne()
+    {
+        _gateway.Simulator.Community.AddMember("admin@example.com", "Ada Min", "1", TribeRole.Admin);
+        _gateway.Seed("jane@example.com", "Jane Doe", "42");
+
+        var data = GatewayFixture.Data(_gateway.Bot("{ members(limit: 5, roleIds: \"role-admin\") { totalCount } }"));
+
+        data.GetProperty("members").GetProperty("totalCount").GetInt32().Should().Be(1);
     }
 
     [Test]

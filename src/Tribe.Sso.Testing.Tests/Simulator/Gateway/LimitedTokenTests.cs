@@ -99,6 +99,21 @@ public class LimitedTokenTests
         GatewayFixture.Error(response).GetProperty("code").GetString().Should().Be("110");
     }
 
+    /// <summary>The token for the longest network id the options take, non-ASCII (each character escaped in the token), is one the gateway takes.</summary>
+    [TestCase(256, 'n')]
+    [TestCase(256, '\u00E9')]
+    [TestCase(256, '+')]
+    public void LimitedToken_ForALongNetworkId_IsTakenByTheGateway(int length, char character)
+    {
+        var gateway = GatewayFixture.Create();
+        var networkId = new string(character, length);
+        gateway.Simulator.Options.NetworkId = networkId;
+
+        var token = GatewayFixture.Data(gateway.Post(GatewayFixture.LimitedTokenQuery, GatewayFixture.TokenVariables(networkId), GatewayFixture.Basic())).GetProperty("limitedToken").GetProperty("accessToken").GetString();
+
+        GatewayFixture.Data(gateway.Post(MembersQuery, authorization: "Bearer " + token)).GetProperty("members").GetProperty("totalCount").GetInt32().Should().Be(0);
+    }
+
     [Test]
     public void Token_PastItsExp_Answers108()
     {

@@ -83,9 +83,21 @@ public class MemberMutationTests
     [Test]
     public void UpdateMember_OfAnUnknownMember_Answers110()
     {
-        var error = GatewayFixture.Error(_gateway.Bot(Update, new JsonObject { ["id"] = "ffffffffffffffffffffffff", ["input"] = new JsonObject { ["name"] = "X" } }));
+        var response = _gateway.Bot(Update, new JsonObject { ["id"] = "ffffffffffffffffffffffff", ["input"] = new JsonObject { ["name"] = "X" } });
 
-        error.GetProperty("code").GetString().Should().Be("110");
+        GatewayAnswers.Only(response, 200, "110").Should().Be("[updateMember] Member not found: no member has this id.");
+    }
+
+    /// <summary>An input field given a variable the request leaves unset is not in the input: the member keeps that value.</summary>
+    [Test]
+    public void UpdateMember_WithAnInputFieldsVariableUnset_LeavesThatField()
+    {
+        var jane = _gateway.Seed("jane@example.com", "Jane Doe", "42");
+
+        var member = GatewayFixture.Data(_gateway.Bot("mutation M($e: String) { updateMember(id: \"" + jane.Id + "\", input: {externalId: $e, name: \"New\"}) { externalId name } }", new JsonObject())).GetProperty("updateMember");
+
+        member.GetProperty("externalId").GetString().Should().Be("42");
+        member.GetProperty("name").GetString().Should().Be("New");
     }
 
     [Test]
@@ -112,10 +124,36 @@ public class MemberMutationTests
         var lookup = _gateway.Bot("query M($id: ID) { member(id: $id) { id } }", new JsonObject { ["id"] = jane.Id });
 
         deleted.GetProperty("deleteMember").GetProperty("status").GetString().Should().Be("succeeded");
-        GatewayFixture.Error(again).GetProperty("code").GetString().Should().Be("110");
+        GatewayAnswers.Only(again, 200, "110").Should().Be("[deleteMember] Member not found: no member has this id.");
         GatewayFixture.Error(lookup).GetProperty("code").GetString().Should().Be("110");
         _gateway.SignIn(Issuers.Jane()).StatusCode.Should().Be(302);
         _gateway.Simulator.Community.FindByExternalId("42")!.Id.Should().NotBe(jane.Id);
+    }
+
+    [Test]
+    public void DeleteMember_SignsOutTheirSession_WithAPageNotAnError()
+    {
+        var session = SimulatorResponses.Session(_gateway.SignIn(Issuers.Jane()));
+        var jane = _gateway.Simulator.Community.FindByExternalId("42")!;
+
+        GatewayFixture.Data(_gateway.Bot(Delete, new JsonObject { ["id"] = jane.Id }));
+        var page = _gateway.Simulator.Handle("GET", "/answers", session);
+
+        page.StatusCode.Should().Be(200);
+        SimulatorResponses.Text(page, "signed-out").Should().Be("You are not signed in. Log in or sign up on the partner's site to take part.");
+    }
+
+    [Test]
+    public void UpdateMember_ClearingTheExternalIdOfASignedInMember_ShowsNoneOnTheirPage()
+    {
+        var session = SimulatorResponses.Session(_gateway.SignIn(Issuers.Jane()));
+        var jane = _gateway.Simulator.Community.FindByExternalId("42")!;
+
+        GatewayFixture.Data(_gateway.Bot(Update, new JsonObject { ["id"] = jane.Id, ["input"] = new JsonObject { ["externalId"] = null } }));
+        var page = _gateway.Simulator.Handle("GET", "/answers", session);
+
+        SimulatorResponses.Text(page, "name").Should().Be("Jane Doe");
+        SimulatorResponses.Text(page, "external-id").Should().Be("(none)");
     }
 
     [Test]

@@ -120,6 +120,47 @@ public partial class SimulatorWebhooksTests
     }
 
     [Test]
+    public async Task Deliveries_LeaveOneAtATime_NeverTwoInFlight()
+    {
+        var inFlight = 0;
+        var mostInFlight = 0;
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _hooks.Receiver.Answer = async (r, _) =>
+        {
+            var now = Interlocked.Increment(ref inFlight);
+            InterlockedMax(ref mostInFlight, now);
+            (_hooks.Receiver.All.Count >= 2 ? secondArrived : arrived).TrySetResult();
+            await release.Task;
+            Interlocked.Decrement(ref inFlight);
+            return await WebhookReceiver.Succeeded(r);
+        };
+
+        _hooks.SignIn(Issuers.Jane());
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        _hooks.SignIn(TribeSsoUser.Create("7", "Sam Shared", "sam@example.com").Build());
+
+        // Nothing can arrive while the first is held, so this wait always runs out; a second sender would post at once.
+        (await Task.WhenAny(secondArrived.Task, Task.Delay(TimeSpan.FromMilliseconds(500)))).Should().NotBeSameAs(secondArrived.Task, "the second sign-in's deliveries wait behind the held one");
+        release.SetResult();
+        await _hooks.IdleAsync();
+        mostInFlight.Should().Be(1);
+        _hooks.Receiver.All.Select(r => r.Name).Should().Equal("TEST", "member.created", "member.verified", "member.created", "member.verified");
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        for (var seen = Volatile.Read(ref target); value > seen; seen = Volatile.Read(ref target))
+        {
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen)
+            {
+                return;
+            }
+        }
+    }
+
+    [Test]
     public async Task TestAnsweredWithoutTheEcho_IsAFailedDelivery_RetriedLater_WhileTheEventsGoOn()
     {
         var tests = 0;

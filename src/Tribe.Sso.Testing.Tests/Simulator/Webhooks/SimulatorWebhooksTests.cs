@@ -168,6 +168,22 @@ public partial class SimulatorWebhooksTests
         deleted.Data.TryGetProperty("oldObject", out _).Should().BeFalse();
     }
 
+    /// <summary>A bot token outlives its app: once the app is uninstalled, the bot that made a change is named "app".</summary>
+    [Test]
+    public async Task DeleteMember_WithABotTokenFromAnAppSinceUninstalled_NamesTheActorApp()
+    {
+        var sam = _hooks.Simulator.Community.AddMember("sam@example.com", "Sam Shared", "7");
+        var token = _hooks.BotToken();
+        _hooks.Simulator.Options.ApiClientId = null;
+
+        _hooks.Bot(DeleteMember, "{\"id\": \"" + sam.Id + "\"}", token);
+        await _hooks.IdleAsync();
+
+        var actor = _hooks.Receiver.Events.Should().ContainSingle().Subject.Data.GetProperty("actor");
+        actor.GetProperty("id").GetString().Should().Be("app");
+        actor.GetProperty("roleType").GetString().Should().Be("admin");
+    }
+
     [Test]
     public async Task SignInsWhoseGroupsChange_SendSpaceMembershipCreatedAndDeleted_PerSpace()
     {

@@ -41,6 +41,31 @@ public partial class WebhookSenderEdgeTests
     }
 
     [Test]
+    public async Task WhileTheFirstDeliveryIsHeld_EveryDeliveryIsPending_AndEveryWaiterIsReleasedWhenTheyEnd()
+    {
+        var (hooks, _) = Create();
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        hooks.Receiver.Answer = async (r, _) =>
+        {
+            arrived.TrySetResult();
+            await release.Task;
+            return await WebhookReceiver.Succeeded(r);
+        };
+        hooks.SignIn(Issuers.Jane());
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var first = hooks.Simulator.WebhooksIdleAsync();
+        var second = hooks.Simulator.WebhooksIdleAsync();
+
+        new[] { "TEST", "member.created", "member.verified" }.Select(e => Entry(hooks, e)).Should().AllBeEquivalentTo((0, (int?)null, (string?)null, false, true), "none has had an attempt end yet");
+        release.SetResult();
+        await first.WaitAsync(TimeSpan.FromSeconds(10));
+        await second.WaitAsync(TimeSpan.FromSeconds(10));
+        Entry(hooks, "member.verified").Should().Be((1, 200, null, true, false));
+    }
+
+    [Test]
     public async Task WebhooksIdle_WithAWaitThatIsNotCancelled_CompletesWithoutThrowing()
     {
         var (hooks, _) = Create();

@@ -46,8 +46,10 @@ internal sealed class GatewayContext
 
     /// <summary>The member a call names, as the bot may see any member.</summary>
     /// <exception cref="GatewayException">No member has the id (110).</exception>
-    public TribeCommunityMember Member(string id)
-        => Community.FindById(id) ?? throw new GatewayException(GatewayCodes.NotFound, "Member not found: no member has this id.");
+    public TribeCommunityMember Member(string id) => Community.FindById(id) ?? throw MemberNotFound();
+
+    /// <summary>The refusal for an id no member has (110).</summary>
+    public static GatewayException MemberNotFound() => new(GatewayCodes.NotFound, "Member not found: no member has this id.");
 
     /// <summary>Who a webhook names as having made a change: the impersonated member, or the app's bot (an admin) by its client id.</summary>
     public WebhookActor Actor(GatewayCaller caller)

@@ -20,7 +20,6 @@ internal static class GatewayMemberUpdate
             throw new GatewayException(GatewayCodes.Permission, "Permission denied: a member's token changes only that member; use the app's bot token.");
         }
 
-        _ = context.Member(id);
         var input = (Dictionary<string, object?>)arguments["input"]!;
         var changes = Changes(input, caller);
         var outcome = context.Community.Change(id, changes, out var before, out var changed);
@@ -34,7 +33,7 @@ internal static class GatewayMemberUpdate
             MemberChangeOutcome.Changed => context.ToObject(changed!),
             MemberChangeOutcome.EmailTaken => throw new GatewayException(GatewayCodes.Validation, "Another member has this email: change or delete that member first."),
             MemberChangeOutcome.ExternalIdTaken => throw new GatewayException(GatewayCodes.Validation, "Another member has this externalId: change or delete that member first."),
-            _ => throw new GatewayException(GatewayCodes.NotFound, "Member not found: no member has this id."),
+            _ => throw GatewayContext.MemberNotFound(), // the one atomic change finds the member, so none is deleted between a look-up and it
         };
     }
 

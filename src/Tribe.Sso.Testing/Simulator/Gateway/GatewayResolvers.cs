@@ -85,15 +85,10 @@ internal static class GatewayResolvers
             throw new GatewayException(GatewayCodes.Permission, "Permission denied: deleting a member needs the app's bot token (limitedToken without impersonateMemberId).");
         }
 
-        var id = Text(arguments, "id")!;
-        _ = context.Member(id);
-        var deleted = context.Community.Remove(id);
-        if (deleted is not null)
-        {
-            context.Raise(WebhookEvents.Deleted(deleted, context.Actor(caller), context.Clock.GetUtcNow()));
-        }
-
-        return new GatewayObject("Action", new Dictionary<string, object?> { ["status"] = deleted is not null ? "succeeded" : "failed" });
+        // One atomic removal both finds and removes the member: of two requests deleting them, one wins, the other gets 110.
+        var deleted = context.Community.Remove(Text(arguments, "id")!) ?? throw GatewayContext.MemberNotFound();
+        context.Raise(WebhookEvents.Deleted(deleted, context.Actor(caller), context.Clock.GetUtcNow()));
+        return new GatewayObject("Action", new Dictionary<string, object?> { ["status"] = "succeeded" });
     }
 
     private static bool BasicCredentialsMatch(string? authorization, string clientId, TribeApiClientSecret secret)

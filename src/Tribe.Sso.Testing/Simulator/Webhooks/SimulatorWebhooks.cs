@@ -96,7 +96,7 @@ internal sealed class SimulatorWebhooks
             idle = _idle.Task;
         }
 
-        return cancellationToken.CanBeCanceled ? WaitAsync(idle, cancellationToken) : idle;
+        return WaitAsync(idle, cancellationToken);
     }
 
     /// <summary>Forgets the deliveries listed so far; those still pending go on.</summary>
@@ -184,22 +184,25 @@ internal sealed class SimulatorWebhooks
 
     private async Task PumpAsync()
     {
-        while (true)
+        while (Next() is { } delivery)
         {
-            WebhookDelivery delivery;
-            lock (_gate)
-            {
-                if (_ready.Count == 0)
-                {
-                    _pumping = false;
-                    return;
-                }
-
-                delivery = _ready.Dequeue();
-            }
-
             var (status, failure) = await WebhookAttempt.SendAsync(_client, _url, _secret, _clock, _options.WebhookTimeout, delivery).ConfigureAwait(false);
             Finish(delivery, status, failure);
+        }
+    }
+
+    /// <summary>The next delivery, or null when the queue is empty: the pump then stops, and the next <see cref="StartPump"/> starts one again.</summary>
+    private WebhookDelivery? Next()
+    {
+        lock (_gate)
+        {
+            if (_ready.Count > 0)
+            {
+                return _ready.Dequeue();
+            }
+
+            _pumping = false;
+            return null;
         }
     }
 
