@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -176,20 +177,70 @@ public partial class WebhookSenderEdgeTests
         Entry(hooks, "member.created").Should().Be((1, 200, null, true, false), "the events go on whatever the test request's fate");
     }
 
-    [Test]
-    public async Task TestAnswer_OverAMebibyte_IsNotReadAsAnEcho()
+    [TestCase(0, null, true)]
+    [TestCase(1, "answer-too-large", false)]
+    [TestCase(100_000, "answer-too-large", false)]
+    public async Task TestAnswer_OfAMebibyte_IsReadForItsEcho_OneByteMoreIsAFailure(int bytesOver, string? error, bool delivered)
     {
         var (hooks, _) = Create(o => o.WebhookMaxAttempts = 1);
         hooks.Receiver.Answer = (r, _) => r.Type != "TEST"
             ? WebhookReceiver.Succeeded(r)
-            : Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
-            {
-                Content = new StringContent("{\"data\":{\"challenge\":\"" + r.Data.GetProperty("challenge").GetString() + "\"},\"padding\":\"" + new string('x', 1024 * 1024) + "\"}"),
-            });
+            : Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new MemoryStream(EchoOfLength(r, 1024 * 1024 + bytesOver))) });
+
+        hooks.SignIn(Issuers.Jane());
+        await hooks.IdleAsync();
+
+        Entry(hooks, "TEST").Should().Be((1, 200, error, delivered, false));
+    }
+
+    [Test]
+    public async Task TestAnswer_CutOffBeforeItsEnd_IsAConnectionFailure()
+    {
+        var (hooks, _) = Create(o => o.WebhookMaxAttempts = 1);
+        hooks.Receiver.Answer = (r, _) => r.Type != "TEST"
+            ? WebhookReceiver.Succeeded(r)
+            : Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new CutOffStream()) });
 
         hooks.SignIn(Issuers.Jane());
         await hooks.IdleAsync();
 
         Entry(hooks, "TEST").Should().Be((1, null, "connection", false, false));
+    }
+
+    /// <summary>The challenge's echo padded to exactly <paramref name="length"/> UTF-8 bytes.</summary>
+    private static byte[] EchoOfLength(WebhookReceiver.Received request, int length)
+    {
+        var head = "{\"data\":{\"challenge\":\"" + request.Data.GetProperty("challenge").GetString() + "\"},\"padding\":\"";
+        const string Tail = "\"}";
+        var echo = Encoding.UTF8.GetBytes(head + new string('x', length - head.Length - Tail.Length) + Tail);
+        echo.Length.Should().Be(length);
+        return echo;
+    }
+
+    /// <summary>An answer's body that breaks after its first bytes, as a connection reset part-way does.</summary>
+    private sealed class CutOffStream : Stream
+    {
+        private int _reads;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+            => _reads++ == 0 ? Encoding.UTF8.GetBytes("{\"data\":", 0, 8, buffer, offset) : throw new IOException("The connection was reset.");
+
+        public override void Flush() => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

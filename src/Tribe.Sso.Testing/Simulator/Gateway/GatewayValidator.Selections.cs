@@ -105,7 +105,10 @@ internal sealed partial class GatewayValidator
         foreach (var argument in given)
         {
             var name = argument.Name.StringValue;
-            if (declared.FirstOrDefault(d => d.Name.StringValue == name) is not { } declaration)
+            // Assigned before the test, not in a pattern: a mutant that drops the continue below then compiles and is tested,
+            // where a pattern variable's definite assignment made Stryker leave every mutant of this method untested.
+            var declaration = declared.FirstOrDefault(d => d.Name.StringValue == name);
+            if (declaration is null)
             {
                 Error("Unknown argument \"" + name + "\" on field \"" + fieldName + "\".", argument);
                 continue;

@@ -17,7 +17,6 @@ namespace Tribe.Sso.Testing;
 internal sealed class SimulatorWebhooks
 {
     private const int MaxLogged = 1000;
-    private const int MaxAnswerBytes = 1024 * 1024;
 
     private readonly object _gate = new();
     private readonly Queue<WebhookDelivery> _ready = new();
@@ -42,7 +41,6 @@ internal sealed class SimulatorWebhooks
         _clock = clock;
         _client = options.WebhookHttpHandler is { } handler ? new HttpClient(handler, disposeHandler: false) : new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         _client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
-        _client.MaxResponseContentBufferSize = MaxAnswerBytes;
     }
 
     /// <summary>The webhook of <paramref name="options"/>, or null when they set no URL.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -14,6 +15,9 @@ namespace Tribe.Sso.Testing;
 /// </summary>
 internal static class WebhookAttempt
 {
+    /// <summary>The longest answer to the test request read for its echo: a longer one is a failure, never read further.</summary>
+    public const int MaxAnswerBytes = 1024 * 1024;
+
     public static async Task<(int? Status, string? Failure)> SendAsync(HttpClient client, Uri url, string secret, TimeProvider clock, TimeSpan timeout, WebhookDelivery delivery)
     {
         var timestamp = clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -24,9 +28,8 @@ internal static class WebhookAttempt
         using var timeoutSource = Timeout(clock, timeout);
         try
         {
-            // Only the test request's answer is read (its echo); an event's answer body is never waited for.
-            var completion = delivery.Challenge is null ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead;
-            using var response = await client.SendAsync(request, completion, timeoutSource.Token).ConfigureAwait(false);
+            // Only the test request's answer is read (its echo), within the attempt's timeout; an event's answer body is never waited for.
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status is < 200 or > 299)
             {
@@ -38,15 +41,17 @@ internal static class WebhookAttempt
                 return (status, null);
             }
 
-            var answer = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-            return (status, Echoes(answer, delivery.Challenge) ? null : WebhookFailure.ChallengeNotEchoed);
+            var answer = await ReadAnswerAsync(response.Content, timeoutSource.Token).ConfigureAwait(false);
+            return (status, answer is not { } read ? WebhookFailure.AnswerTooLarge : Echoes(read, delivery.Challenge) ? null : WebhookFailure.ChallengeNotEchoed);
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException || timeoutSource.IsCancellationRequested)
         {
+            // The attempt's timeout: a cancelled call, or a read its expiry cut short by closing the stream.
             return (null, WebhookFailure.Timeout);
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
+            // No answer, or the test answer's body cut off before its end.
             return (null, WebhookFailure.Connection);
         }
 #pragma warning disable CA1031 // A partner's handler can throw anything; the queue must go on.
@@ -57,8 +62,35 @@ internal static class WebhookAttempt
         }
     }
 
+    /// <summary>The answer's bytes, or null when it is longer than <see cref="MaxAnswerBytes"/>: the buffer holds one byte more, to tell.</summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadAnswerAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[MaxAnswerBytes + 1];
+        var length = 0;
+        int read;
+#if NETSTANDARD2_0
+        using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+
+        // .NET Framework's response stream does not watch the token once a read has begun: the timeout closes it instead.
+        using var closeOnTimeout = cancellationToken.Register(stream.Dispose);
+        while ((read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
+#else
+        using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+#endif
+        {
+            length += read;
+            if (length > MaxAnswerBytes)
+            {
+                return null;
+            }
+        }
+
+        return buffer.AsMemory(0, length);
+    }
+
     /// <summary>Whether the answer is a JSON object whose <c>data.challenge</c> is the challenge sent.</summary>
-    private static bool Echoes(byte[] answer, string challenge)
+    private static bool Echoes(ReadOnlyMemory<byte> answer, string challenge)
     {
         try
         {

@@ -15,6 +15,9 @@ internal static class WebhookFailure
     /// <summary>The test request was answered 2xx without the challenge echoed in <c>data.challenge</c>.</summary>
     public const string ChallengeNotEchoed = "challenge-not-echoed";
 
+    /// <summary>The test request was answered 2xx with more than 1 MiB, which is not read for its echo.</summary>
+    public const string AnswerTooLarge = "answer-too-large";
+
     /// <summary>The handler given in the options threw something else.</summary>
     public const string Error = "error";
 }
